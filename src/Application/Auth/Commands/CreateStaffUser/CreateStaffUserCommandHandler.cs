@@ -1,0 +1,28 @@
+using AutoMapper;
+using Mediator;
+using ShopEase.Application.Auth.Models;
+using ShopEase.Application.Auth.Validation;
+using ShopEase.Application.Common.Abstractions;
+using ShopEase.Application.Common.Exceptions;
+using ShopEase.Domain.Users;
+
+namespace ShopEase.Application.Auth.Commands.CreateStaffUser;
+
+public sealed class CreateStaffUserCommandHandler(
+    IUserRepository users,
+    IPasswordHasher passwordHasher,
+    IMapper mapper,
+    TimeProvider timeProvider) : ICommandHandler<CreateStaffUserCommand, CurrentUserDto>
+{
+    public async ValueTask<CurrentUserDto> Handle(CreateStaffUserCommand command, CancellationToken cancellationToken)
+    {
+        var user = User.Register(command.Email, passwordHasher.Hash(command.Password), timeProvider.GetUtcNow());
+        user.GrantStaff();
+        if (!await users.TryAddAsync(user, cancellationToken))
+        {
+            throw new ValidationFailedException("email", AccountRules.EmailAlreadyExists);
+        }
+
+        return mapper.Map<CurrentUserDto>(user);
+    }
+}

@@ -1,0 +1,7 @@
+using Mediator;
+using ShopEase.Application.Auth.Models;
+using ShopEase.Application.Common;
+
+namespace ShopEase.Application.Auth.Commands.Login;
+
+public sealed record LoginCommand(string Email, string Password, ClientInfo Client) : ICommand<AuthResult>;

@@ -1,0 +1,42 @@
+using Mediator;
+using ShopEase.Application.Auth.Models;
+using ShopEase.Application.Common.Abstractions;
+using ShopEase.Application.Common.Exceptions;
+using ShopEase.Domain.Users;
+
+namespace ShopEase.Application.Auth.Commands.Login;
+
+public sealed class LoginCommandHandler(
+    IUserRepository users,
+    IPasswordHasher passwordHasher,
+    SessionStarter sessionStarter,
+    TimeProvider timeProvider) : ICommandHandler<LoginCommand, AuthResult>
+{
+    public async ValueTask<AuthResult> Handle(LoginCommand command, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByEmailAsync(EmailAddress.Normalize(command.Email), cancellationToken);
+        if (user is null)
+        {
+            passwordHasher.VerifyAgainstDummyHash(command.Password);
+            throw new InvalidCredentialsException();
+        }
+
+        // The password is checked before the account state so that an inactive account costs
+        // the same time as an active one.
+        var check = passwordHasher.Verify(user.PasswordHash, command.Password);
+        if (check == PasswordCheck.Failed || !user.IsActive)
+        {
+            throw new InvalidCredentialsException();
+        }
+
+        if (check == PasswordCheck.SucceededRehashNeeded)
+        {
+            user.ChangePasswordHash(passwordHasher.Hash(command.Password));
+        }
+
+        user.RecordLogin(timeProvider.GetUtcNow());
+        await users.UpdateAsync(user, cancellationToken);
+
+        return await sessionStarter.StartAsync(user, command.Client, cancellationToken);
+    }
+}

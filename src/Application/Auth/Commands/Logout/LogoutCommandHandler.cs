@@ -1,0 +1,21 @@
+using Mediator;
+using ShopEase.Application.Common.Abstractions;
+using ShopEase.Application.Common.Exceptions;
+
+namespace ShopEase.Application.Auth.Commands.Logout;
+
+public sealed class LogoutCommandHandler(IRefreshTokenStore refreshTokens, TimeProvider timeProvider)
+    : ICommandHandler<LogoutCommand>
+{
+    public async ValueTask<Unit> Handle(LogoutCommand command, CancellationToken cancellationToken)
+    {
+        var revoked = await refreshTokens.RevokeSessionOfTokenAsync(
+            command.Refresh, command.UserId, timeProvider.GetUtcNow(), cancellationToken);
+        if (!revoked)
+        {
+            throw new TokenNotValidException();
+        }
+
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,48 @@
+using Mediator;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ShopEase.Application.Auth.Models;
+using ShopEase.Application.Common.Abstractions;
+using ShopEase.Application.Common.Exceptions;
+using ShopEase.Application.Common.Options;
+
+namespace ShopEase.Application.Auth.Commands.Refresh;
+
+public sealed partial class RefreshTokenCommandHandler(
+    IRefreshTokenStore refreshTokens,
+    IUserRepository users,
+    ITokenIssuer tokenIssuer,
+    TimeProvider timeProvider,
+    IOptions<SessionOptions> options,
+    ILogger<RefreshTokenCommandHandler> logger) : ICommandHandler<RefreshTokenCommand, TokenPair>
+{
+    public async ValueTask<TokenPair> Handle(RefreshTokenCommand command, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var rotation = await refreshTokens.RotateAsync(
+            command.Refresh, now, options.Value.RefreshTokenLifetime, cancellationToken);
+
+        switch (rotation.Status)
+        {
+            case RefreshRotationStatus.ReuseDetected:
+                LogReuseDetected(logger, rotation.UserId, rotation.SessionId);
+                throw new TokenNotValidException();
+            case RefreshRotationStatus.Rejected:
+                throw new TokenNotValidException();
+        }
+
+        var user = await users.FindByIdAsync(rotation.UserId, cancellationToken);
+        if (user is not { IsActive: true })
+        {
+            await refreshTokens.RevokeSessionAsync(rotation.SessionId, now, cancellationToken);
+            throw new TokenNotValidException();
+        }
+
+        var access = tokenIssuer.IssueAccessToken(user, rotation.SessionId);
+        return new TokenPair(access.Token, rotation.NewRefreshToken!, TokenPair.BearerTokenType, access.ExpiresInSeconds);
+    }
+
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Warning,
+        Message = "Refresh token reuse detected: session {SessionId} of user {UserId} revoked")]
+    private static partial void LogReuseDetected(ILogger logger, Guid userId, Guid sessionId);
+}

@@ -1,0 +1,30 @@
+using Mediator;
+using ShopEase.Application.Auth.Models;
+using ShopEase.Application.Auth.Validation;
+using ShopEase.Application.Common.Abstractions;
+using ShopEase.Application.Common.Exceptions;
+using ShopEase.Domain.Users;
+
+namespace ShopEase.Application.Auth.Commands.Register;
+
+public sealed class RegisterCommandHandler(
+    IUserRepository users,
+    IPasswordHasher passwordHasher,
+    SessionStarter sessionStarter,
+    TimeProvider timeProvider) : ICommandHandler<RegisterCommand, AuthResult>
+{
+    public async ValueTask<AuthResult> Handle(RegisterCommand command, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var user = User.Register(command.Email, passwordHasher.Hash(command.Password), now);
+        user.RecordLogin(now);
+
+        // The validator already checked uniqueness; this catches the sign-up that raced it.
+        if (!await users.TryAddAsync(user, cancellationToken))
+        {
+            throw new ValidationFailedException("email", AccountRules.EmailAlreadyExists);
+        }
+
+        return await sessionStarter.StartAsync(user, command.Client, cancellationToken);
+    }
+}

@@ -1,0 +1,21 @@
+using FluentValidation;
+using Microsoft.Extensions.Options;
+using ShopEase.Application.Auth.Validation;
+using ShopEase.Application.Common.Abstractions;
+using ShopEase.Application.Common.Options;
+using ShopEase.Domain.Users;
+
+namespace ShopEase.Application.Auth.Commands.Register;
+
+public sealed class RegisterCommandValidator : AbstractValidator<RegisterCommand>
+{
+    public RegisterCommandValidator(IUserRepository users, IOptions<PasswordPolicyOptions> passwordPolicy)
+    {
+        RuleFor(c => c.Email)
+            .ValidEmail()
+            .MustAsync(async (email, ct) => !await users.EmailExistsAsync(EmailAddress.Normalize(email), ct))
+            .WithMessage(AccountRules.EmailAlreadyExists);
+
+        RuleFor(c => c.Password).ValidPassword(passwordPolicy.Value);
+    }
+}

@@ -1,0 +1,4 @@
+namespace ShopEase.Application.Auth.Models;
+
+/// <summary>What sign-up and login answer: the account and the first token pair of a new session.</summary>
+public sealed record AuthResult(UserDto User, string Access, string Refresh, string TokenType, int ExpiresIn);

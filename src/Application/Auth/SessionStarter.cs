@@ -1,0 +1,31 @@
+using AutoMapper;
+using Microsoft.Extensions.Options;
+using ShopEase.Application.Auth.Models;
+using ShopEase.Application.Common;
+using ShopEase.Application.Common.Abstractions;
+using ShopEase.Application.Common.Options;
+using ShopEase.Domain.Sessions;
+using ShopEase.Domain.Users;
+
+namespace ShopEase.Application.Auth;
+
+/// <summary>Starts a session for a user who just proved who they are, and issues its first token pair.</summary>
+public sealed class SessionStarter(
+    IRefreshTokenStore refreshTokens,
+    ITokenIssuer tokenIssuer,
+    IMapper mapper,
+    TimeProvider timeProvider,
+    IOptions<SessionOptions> options)
+{
+    public async Task<AuthResult> StartAsync(User user, ClientInfo client, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var settings = options.Value;
+        var session = AuthSession.Start(user.Id, now, settings.SessionLifetime, client.UserAgent, client.IpAddress);
+        var refresh = await refreshTokens.StartSessionAsync(
+            session, session.RefreshTokenExpiry(now, settings.RefreshTokenLifetime), cancellationToken);
+        var access = tokenIssuer.IssueAccessToken(user, session.Id);
+        return new AuthResult(
+            mapper.Map<UserDto>(user), access.Token, refresh, TokenPair.BearerTokenType, access.ExpiresInSeconds);
+    }
+}

@@ -1,0 +1,3 @@
+namespace ShopEase.Application.Common.Abstractions;
+
+public sealed record IssuedAccessToken(string Token, int ExpiresInSeconds);

@@ -1,0 +1,13 @@
+namespace ShopEase.Application.Common.Abstractions;
+
+/// <summary>What became of a refresh token presented for rotation.</summary>
+public sealed record RefreshRotation(RefreshRotationStatus Status, Guid UserId, Guid SessionId, string? NewRefreshToken)
+{
+    public static RefreshRotation Rejected { get; } = new(RefreshRotationStatus.Rejected, Guid.Empty, Guid.Empty, null);
+
+    public static RefreshRotation Rotated(Guid userId, Guid sessionId, string newRefreshToken) =>
+        new(RefreshRotationStatus.Rotated, userId, sessionId, newRefreshToken);
+
+    public static RefreshRotation ReuseDetected(Guid userId, Guid sessionId) =>
+        new(RefreshRotationStatus.ReuseDetected, userId, sessionId, null);
+}

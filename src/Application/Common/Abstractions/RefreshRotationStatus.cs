@@ -1,0 +1,12 @@
+namespace ShopEase.Application.Common.Abstractions;
+
+public enum RefreshRotationStatus
+{
+    /// <summary>Unknown, expired, revoked, or lost a concurrent race for the same token.</summary>
+    Rejected,
+
+    Rotated,
+
+    /// <summary>An already spent token was replayed: its session has been revoked.</summary>
+    ReuseDetected,
+}

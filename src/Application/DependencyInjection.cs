@@ -1,0 +1,40 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using ShopEase.Application.Auth;
+using ShopEase.Application.Common.Behaviors;
+using ShopEase.Application.Common.Options;
+
+namespace ShopEase.Application;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddApplication(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PasswordPolicyOptions>()
+            .Bind(configuration.GetSection(PasswordPolicyOptions.SectionName))
+            .Validate(o => o.MinLength >= 1 && o.MinLength <= o.MaxLength,
+                "Passwords:MinLength must be at least 1 and not above Passwords:MaxLength.")
+            .ValidateOnStart();
+        services.AddOptions<SessionOptions>()
+            .Bind(configuration.GetSection(SessionOptions.SectionName))
+            .Validate(o => o.RefreshTokenLifetime > TimeSpan.Zero && o.SessionLifetime > TimeSpan.Zero,
+                "Jwt:RefreshTokenLifetime and Jwt:SessionLifetime must be positive.")
+            .ValidateOnStart();
+
+        // Scoped, because handlers and validators use the request's repositories.
+        services.AddMediator((MediatorOptions options) =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
+        });
+        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped);
+        services.AddAutoMapper(
+            cfg => cfg.LicenseKey = configuration["AutoMapper:LicenseKey"],
+            typeof(DependencyInjection).Assembly);
+        services.AddScoped<SessionStarter>();
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+}
