@@ -1,6 +1,37 @@
+using ShopEase.Application;
+using ShopEase.Infrastructure;
+using ShopEase.Web;
+using ShopEase.Web.Cli;
+using ShopEase.Web.Configuration;
+using ShopEase.Web.Endpoints;
+using ShopEase.Web.ExceptionHandling;
+using ShopEase.Web.Http;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddDevelopmentSigningKey();
+
+builder.Services
+    .AddApplication(builder.Configuration)
+    .AddInfrastructure(builder.Configuration)
+    .AddWeb(builder.Configuration);
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+if (CommandLineTasks.IsTask(args))
+{
+    return await CommandLineTasks.RunAsync(app, args);
+}
 
-app.Run();
+app.UseMiddleware<ResponseHeadersMiddleware>();
+app.UseExceptionHandler();
+app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapAuthEndpoints();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to WebApplicationFactory in the integration tests.</summary>
+public partial class Program;

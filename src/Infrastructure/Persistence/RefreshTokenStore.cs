@@ -1,0 +1,100 @@
+using Microsoft.EntityFrameworkCore;
+using ShopEase.Application.Common.Abstractions;
+using ShopEase.Domain.Sessions;
+using ShopEase.Infrastructure.Security;
+
+namespace ShopEase.Infrastructure.Persistence;
+
+internal sealed class RefreshTokenStore(ShopEaseDbContext db) : IRefreshTokenStore
+{
+    public async Task<string> StartSessionAsync(
+        AuthSession session, DateTimeOffset refreshTokenExpiresAt, CancellationToken cancellationToken)
+    {
+        var (token, hash) = OpaqueToken.Create();
+        db.Sessions.Add(session);
+        db.RefreshTokens.Add(RefreshToken.Issue(session.Id, hash, session.CreatedAt, refreshTokenExpiresAt));
+        await db.SaveChangesAsync(cancellationToken);
+        return token;
+    }
+
+    public async Task<RefreshRotation> RotateAsync(
+        string refreshToken, DateTimeOffset now, TimeSpan refreshTokenLifetime, CancellationToken cancellationToken)
+    {
+        if (!OpaqueToken.TryHash(refreshToken, out var hash))
+        {
+            return RefreshRotation.Rejected;
+        }
+
+        var found = await db.RefreshTokens.AsNoTracking()
+            .Where(t => t.TokenHash == hash)
+            .Join(db.Sessions.AsNoTracking(), t => t.SessionId, s => s.Id, (t, s) => new { Token = t, Session = s })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return RefreshRotation.Rejected;
+        }
+
+        var session = found.Session;
+        if (found.Token.SpentAt is not null)
+        {
+            // A spent token was presented again: one of the two holders is a thief, so neither
+            // keeps the session.
+            await RevokeSessionAsync(session.Id, now, cancellationToken);
+            return RefreshRotation.ReuseDetected(session.UserId, session.Id);
+        }
+
+        if (!session.IsLiveAt(now) || found.Token.ExpiresAt <= now)
+        {
+            return RefreshRotation.Rejected;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // The conditional update is the lock: of concurrent rotations of one token, only one
+        // sees spent_at still null. The losers read the token as live, so they lost a race
+        // rather than replayed a spent token, and they leave the session alone.
+        var spent = await db.RefreshTokens
+            .Where(t => t.Id == found.Token.Id && t.SpentAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(t => t.SpentAt, now), cancellationToken);
+        if (spent == 0)
+        {
+            return RefreshRotation.Rejected;
+        }
+
+        var stillLive = await db.Sessions
+            .Where(s => s.Id == session.Id && s.RevokedAt == null && s.ExpiresAt > now)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.LastUsedAt, now), cancellationToken);
+        if (stillLive == 0)
+        {
+            return RefreshRotation.Rejected;
+        }
+
+        var (token, newHash) = OpaqueToken.Create();
+        db.RefreshTokens.Add(RefreshToken.Issue(
+            session.Id, newHash, now, session.RefreshTokenExpiry(now, refreshTokenLifetime)));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return RefreshRotation.Rotated(session.UserId, session.Id, token);
+    }
+
+    public async Task<bool> RevokeSessionOfTokenAsync(
+        string refreshToken, Guid userId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!OpaqueToken.TryHash(refreshToken, out var hash))
+        {
+            return false;
+        }
+
+        var revoked = await db.Sessions
+            .Where(s => s.UserId == userId && s.RevokedAt == null && s.ExpiresAt > now
+                && db.RefreshTokens.Any(t => t.SessionId == s.Id && t.TokenHash == hash
+                    && t.SpentAt == null && t.ExpiresAt > now))
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.RevokedAt, now), cancellationToken);
+        return revoked > 0;
+    }
+
+    public Task RevokeSessionAsync(Guid sessionId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.Sessions
+            .Where(s => s.Id == sessionId && s.RevokedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.RevokedAt, now), cancellationToken);
+}

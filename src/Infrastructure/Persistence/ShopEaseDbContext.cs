@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using ShopEase.Domain.Sessions;
+using ShopEase.Domain.Users;
+
+namespace ShopEase.Infrastructure.Persistence;
+
+public sealed class ShopEaseDbContext(DbContextOptions<ShopEaseDbContext> options) : DbContext(options)
+{
+    public DbSet<User> Users => Set<User>();
+
+    public DbSet<AuthSession> Sessions => Set<AuthSession>();
+
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+
+    /// <summary>The one place that says how ShopEase talks to PostgreSQL, at run time and design time alike.</summary>
+    public static void Configure(DbContextOptionsBuilder builder, string connectionString) =>
+        builder.UseNpgsql(connectionString).UseSnakeCaseNamingConvention();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ShopEaseDbContext).Assembly);
+}

@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using ShopEase.Application.Common.Abstractions;
+using ShopEase.Domain.Users;
+using ShopEase.Infrastructure.Persistence.Configurations;
+
+namespace ShopEase.Infrastructure.Persistence;
+
+internal sealed class UserRepository(ShopEaseDbContext db) : IUserRepository
+{
+    public Task<User?> FindByIdAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
+
+    public Task<User?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken) =>
+        db.Users.SingleOrDefaultAsync(u => u.Email == normalizedEmail, cancellationToken);
+
+    public Task<bool> EmailExistsAsync(string normalizedEmail, CancellationToken cancellationToken) =>
+        db.Users.AnyAsync(u => u.Email == normalizedEmail, cancellationToken);
+
+    public async Task<bool> TryAddAsync(User user, CancellationToken cancellationToken)
+    {
+        db.Users.Add(user);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException
+        {
+            SqlState: PostgresErrorCodes.UniqueViolation,
+            ConstraintName: UserConfiguration.EmailIndexName,
+        })
+        {
+            db.Entry(user).State = EntityState.Detached;
+            return false;
+        }
+    }
+
+    public async Task UpdateAsync(User user, CancellationToken cancellationToken)
+    {
+        if (db.Entry(user).State == EntityState.Detached)
+        {
+            db.Users.Update(user);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace ShopEase.Infrastructure.Security;
+
+/// <summary>
+/// The JWT handler plus the rules the library has no switch for: the token must be an access
+/// token and name a user and a session. JwtBearer and the verify endpoint both use it.
+/// </summary>
+public sealed class AccessTokenHandler : JsonWebTokenHandler
+{
+    public AccessTokenHandler()
+    {
+        MapInboundClaims = false;
+    }
+
+    public override async Task<TokenValidationResult> ValidateTokenAsync(
+        string token, TokenValidationParameters validationParameters)
+    {
+        var result = await base.ValidateTokenAsync(token, validationParameters);
+        if (!result.IsValid)
+        {
+            return result;
+        }
+
+        if (!HasClaim(result, AccessTokenClaims.TokenType, out var type) || type != AccessTokenClaims.AccessTokenType)
+        {
+            return Invalid("The token is not an access token.");
+        }
+
+        if (!HasClaim(result, AccessTokenClaims.Subject, out var sub) || !Guid.TryParse(sub, out _)
+            || !HasClaim(result, AccessTokenClaims.SessionId, out var sid) || !Guid.TryParse(sid, out _))
+        {
+            return Invalid("The token does not name a user and a session.");
+        }
+
+        return result;
+    }
+
+    private static bool HasClaim(TokenValidationResult result, string type, out string? value)
+    {
+        value = result.Claims.TryGetValue(type, out var raw) ? raw as string : null;
+        return value is not null;
+    }
+
+    private static TokenValidationResult Invalid(string reason) =>
+        new() { IsValid = false, Exception = new SecurityTokenValidationException(reason) };
+}

@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using ShopEase.Application.Common.Abstractions;
+
+namespace ShopEase.Infrastructure.Security;
+
+/// <summary>
+/// The single definition of a valid access token: HS256 only, a known <c>kid</c>, our issuer and
+/// audience, an <c>exp</c> judged by <see cref="TimeProvider"/> with 30 s of skew, and
+/// <c>token_type</c> = <c>access</c>.
+/// </summary>
+public sealed class AccessTokenValidator : IAccessTokenValidator
+{
+    public AccessTokenValidator(IOptions<JwtOptions> options, TimeProvider timeProvider)
+    {
+        var settings = options.Value;
+        var key = SigningKey.Create(settings.SigningKey);
+        Parameters = new TokenValidationParameters
+        {
+            ValidIssuer = settings.Issuer,
+            ValidAudience = settings.Audience,
+            ValidateIssuer = true,
+            ValidateAudience = true,
+            ValidateLifetime = true,
+            ValidateIssuerSigningKey = true,
+            RequireSignedTokens = true,
+            RequireExpirationTime = true,
+            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+            ValidTypes = ["JWT"],
+            ClockSkew = JwtOptions.ClockSkew,
+            TryAllIssuerSigningKeys = false,
+            IssuerSigningKeyResolver = (_, _, kid, _) =>
+                string.Equals(kid, key.KeyId, StringComparison.Ordinal) ? [key] : [],
+            LifetimeValidator = (notBefore, expires, _, _) =>
+            {
+                var now = timeProvider.GetUtcNow().UtcDateTime;
+                return expires is { } exp && now < exp + JwtOptions.ClockSkew
+                    && (notBefore is not { } nbf || nbf <= now + JwtOptions.ClockSkew);
+            },
+            NameClaimType = AccessTokenClaims.Subject,
+        };
+    }
+
+    public AccessTokenHandler Handler { get; } = new();
+
+    public TokenValidationParameters Parameters { get; }
+
+    public async Task<bool> IsValidAsync(string token, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var result = await Handler.ValidateTokenAsync(token, Parameters);
+        return result.IsValid;
+    }
+}

@@ -1,0 +1,39 @@
+using ShopEase.Infrastructure.Security;
+
+namespace ShopEase.Web.Configuration;
+
+/// <summary>
+/// In Development only: when no signing key is configured, one is generated on first run and kept in
+/// the user's profile, outside the repository, so tokens survive restarts. Everywhere else a missing
+/// key stops the app at start.
+/// </summary>
+public static class DevelopmentSigningKey
+{
+    public static WebApplicationBuilder AddDevelopmentSigningKey(this WebApplicationBuilder builder)
+    {
+        var configured = builder.Configuration[$"{JwtOptions.SectionName}:{nameof(JwtOptions.SigningKey)}"];
+        if (!builder.Environment.IsDevelopment() || !string.IsNullOrWhiteSpace(configured))
+        {
+            return builder;
+        }
+
+        var path = builder.Configuration["Jwt:DevelopmentKeyFile"]
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),
+                "ShopEase", "development-signing.key");
+        if (!File.Exists(path))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, SigningKey.Generate());
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+        }
+
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"{JwtOptions.SectionName}:{nameof(JwtOptions.SigningKey)}"] = File.ReadAllText(path).Trim(),
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using ShopEase.Web.Authentication;
+using ShopEase.Web.ExceptionHandling;
+using ShopEase.Web.Http;
+
+namespace ShopEase.Web;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RequestLimitsOptions>()
+            .Bind(configuration.GetSection(RequestLimitsOptions.SectionName))
+            .Validate(o => o.MaxRequestBodyBytes > 0, "Http:MaxRequestBodyBytes must be positive.")
+            .ValidateOnStart();
+
+        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new UtcDateTimeOffsetConverter()));
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddSingleton<ProblemWriter>();
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerConfiguration>();
+        services.AddAuthorization();
+
+        // Binding failures become exceptions our handler turns into problem details, not bare 400s.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
+        return services;
+    }
+}

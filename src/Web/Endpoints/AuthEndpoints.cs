@@ -1,0 +1,74 @@
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ShopEase.Application.Auth.Commands.Login;
+using ShopEase.Application.Auth.Commands.Logout;
+using ShopEase.Application.Auth.Commands.Refresh;
+using ShopEase.Application.Auth.Commands.Register;
+using ShopEase.Application.Auth.Models;
+using ShopEase.Application.Auth.Queries.GetCurrentUser;
+using ShopEase.Application.Auth.Queries.VerifyToken;
+using ShopEase.Web.Authentication;
+using ShopEase.Web.Endpoints.Requests;
+using ShopEase.Web.ExceptionHandling;
+using ShopEase.Web.Http;
+
+namespace ShopEase.Web.Endpoints;
+
+/// <summary>The /api/auth routes: HTTP in, a command or query to the mediator, HTTP out.</summary>
+public static class AuthEndpoints
+{
+    public const string BasePath = "/api/auth";
+    public const string CurrentUserPath = BasePath + "/me";
+
+    public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
+    {
+        var auth = app.MapGroup(BasePath).WithTags("Auth");
+        auth.MapPost("/register", RegisterAsync).Accepts<CredentialsRequest>("application/json");
+        auth.MapPost("/login", LoginAsync).Accepts<CredentialsRequest>("application/json");
+        auth.MapPost("/token/refresh", RefreshAsync).Accepts<RefreshRequest>("application/json");
+        auth.MapPost("/token/verify", VerifyAsync).Accepts<VerifyRequest>("application/json");
+        auth.MapPost("/logout", LogoutAsync).Accepts<RefreshRequest>("application/json")
+            .RequireAuthorization()
+            .WithMetadata(new TokenNotValidStatus(StatusCodes.Status400BadRequest));
+        auth.MapGet("/me", MeAsync).RequireAuthorization();
+        return app;
+    }
+
+    private static async Task<Created<AuthResult>> RegisterAsync(HttpContext http, ISender sender, CancellationToken ct)
+    {
+        var body = await http.Request.ReadJsonAsync<CredentialsRequest>(ct);
+        var result = await sender.Send(
+            new RegisterCommand(body.Email ?? string.Empty, body.Password ?? string.Empty, http.GetClientInfo()), ct);
+        return TypedResults.Created(CurrentUserPath, result);
+    }
+
+    private static async Task<Ok<AuthResult>> LoginAsync(HttpContext http, ISender sender, CancellationToken ct)
+    {
+        var body = await http.Request.ReadJsonAsync<CredentialsRequest>(ct);
+        var result = await sender.Send(
+            new LoginCommand(body.Email ?? string.Empty, body.Password ?? string.Empty, http.GetClientInfo()), ct);
+        return TypedResults.Ok(result);
+    }
+
+    private static async Task<Ok<TokenPair>> RefreshAsync(HttpContext http, ISender sender, CancellationToken ct)
+    {
+        var body = await http.Request.ReadJsonAsync<RefreshRequest>(ct);
+        return TypedResults.Ok(await sender.Send(new RefreshTokenCommand(body.Refresh ?? string.Empty), ct));
+    }
+
+    private static async Task<Ok<TokenVerified>> VerifyAsync(HttpContext http, ISender sender, CancellationToken ct)
+    {
+        var body = await http.Request.ReadJsonAsync<VerifyRequest>(ct);
+        return TypedResults.Ok(await sender.Send(new VerifyTokenQuery(body.Token ?? string.Empty), ct));
+    }
+
+    private static async Task<StatusCodeHttpResult> LogoutAsync(HttpContext http, ISender sender, CancellationToken ct)
+    {
+        var body = await http.Request.ReadJsonAsync<RefreshRequest>(ct);
+        await sender.Send(new LogoutCommand(http.User.GetUserId(), body.Refresh ?? string.Empty), ct);
+        return TypedResults.StatusCode(StatusCodes.Status205ResetContent);
+    }
+
+    private static async Task<Ok<CurrentUserDto>> MeAsync(HttpContext http, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetCurrentUserQuery(http.User.GetUserId()), ct));
+}

@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
+using ShopEase.Application.Common.Exceptions;
+using ShopEase.Web.Authentication;
+using ShopEase.Web.Http;
+
+namespace ShopEase.Web.ExceptionHandling;
+
+/// <summary>
+/// The one place exceptions become HTTP: known failures get their status and code, anything else a
+/// bare 500 with a trace id. No message of an unexpected exception ever reaches the client.
+/// </summary>
+public sealed partial class ApiExceptionHandler(ProblemWriter problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        switch (exception)
+        {
+            case ValidationFailedException validation:
+                await problems.WriteAsync(httpContext, StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed,
+                    "One or more fields are invalid.", validation.Errors);
+                break;
+            case RequestBodyException body:
+                await problems.WriteAsync(httpContext, body.StatusCode, body.Code, body.Message);
+                break;
+            case InvalidCredentialsException:
+                await problems.WriteAsync(httpContext, StatusCodes.Status401Unauthorized, ProblemCodes.InvalidCredentials,
+                    "The email or password is not correct.");
+                break;
+            case TokenNotValidException:
+                await WriteTokenNotValidAsync(httpContext);
+                break;
+            case BadHttpRequestException badRequest:
+                await WriteBadRequestAsync(httpContext, badRequest);
+                break;
+            case OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested:
+                // The client went away; nobody is left to answer.
+                httpContext.Response.StatusCode = StatusCodes.Status499ClientClosedRequest;
+                break;
+            default:
+                LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+                await problems.WriteAsync(httpContext, StatusCodes.Status500InternalServerError, ProblemCodes.InternalError,
+                    "An unexpected error occurred.");
+                break;
+        }
+
+        return true;
+    }
+
+    private async Task WriteTokenNotValidAsync(HttpContext httpContext)
+    {
+        // The exception handler middleware clears the endpoint before calling us; the feature keeps it.
+        var endpoint = httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint;
+        var status = endpoint?.Metadata.GetMetadata<TokenNotValidStatus>()?.StatusCode ?? StatusCodes.Status401Unauthorized;
+        if (status == StatusCodes.Status401Unauthorized && endpoint?.Metadata.GetMetadata<IAuthorizeData>() is not null)
+        {
+            httpContext.Response.Headers.WWWAuthenticate = BearerChallenge.InvalidToken;
+        }
+
+        await problems.WriteAsync(httpContext, status, ProblemCodes.TokenNotValid, "The token is not valid.");
+    }
+
+    private Task WriteBadRequestAsync(HttpContext httpContext, BadHttpRequestException exception) =>
+        exception.StatusCode switch
+        {
+            StatusCodes.Status413PayloadTooLarge => problems.WriteAsync(httpContext, exception.StatusCode,
+                ProblemCodes.PayloadTooLarge, "The request body is too large."),
+            StatusCodes.Status415UnsupportedMediaType => problems.WriteAsync(httpContext, exception.StatusCode,
+                ProblemCodes.UnsupportedMediaType, "Send the body as application/json."),
+            _ => problems.WriteAsync(httpContext, StatusCodes.Status400BadRequest,
+                ProblemCodes.MalformedRequest, "The request could not be read."),
+        };
+
+    [LoggerMessage(EventId = 1000, Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, PathString path);
+}

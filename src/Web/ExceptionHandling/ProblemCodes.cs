@@ -1,0 +1,18 @@
+namespace ShopEase.Web.ExceptionHandling;
+
+/// <summary>The stable, machine-readable <c>code</c> of every problem response (see shared/API.md).</summary>
+public static class ProblemCodes
+{
+    public const string ValidationFailed = "validation_failed";
+    public const string MalformedRequest = "malformed_request";
+    public const string UnsupportedMediaType = "unsupported_media_type";
+    public const string InvalidCredentials = "invalid_credentials";
+    public const string NotAuthenticated = "not_authenticated";
+    public const string TokenNotValid = "token_not_valid";
+    public const string Forbidden = "forbidden";
+    public const string NotFound = "not_found";
+    public const string MethodNotAllowed = "method_not_allowed";
+    public const string PayloadTooLarge = "payload_too_large";
+    public const string RateLimited = "rate_limited";
+    public const string InternalError = "internal_error";
+}

@@ -1,0 +1,26 @@
+namespace ShopEase.Web.Http;
+
+/// <summary>
+/// <c>nosniff</c> on every response and <c>no-store</c> on every auth response: tokens and personal
+/// data must not be cached. Set when the response starts, so error responses get them too.
+/// </summary>
+public sealed class ResponseHeadersMiddleware(RequestDelegate next)
+{
+    public Task InvokeAsync(HttpContext context)
+    {
+        context.Response.OnStarting(
+            static state =>
+            {
+                var http = (HttpContext)state;
+                http.Response.Headers.XContentTypeOptions = "nosniff";
+                if (http.Request.Path.StartsWithSegments(Endpoints.AuthEndpoints.BasePath, StringComparison.OrdinalIgnoreCase))
+                {
+                    http.Response.Headers.CacheControl = "no-store";
+                }
+
+                return Task.CompletedTask;
+            },
+            context);
+        return next(context);
+    }
+}
