@@ -1,0 +1,94 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using ShopEase.Web.IntegrationTests.Support;
+
+namespace ShopEase.Web.IntegrationTests;
+
+/// <summary>A bad signing key stops the app at start, with a message that says what to do.</summary>
+public sealed class StartupConfigurationTests
+{
+    [Theory]
+    [InlineData("Production", "")]
+    [InlineData("Staging", "")]
+    [InlineData("Production", "c2hvcnQ=")]
+    [InlineData("Production", "this is not base64!")]
+    public async Task OutsideDevelopment_MissingOrWeakKey_RefusesToStart(string environment, string key)
+    {
+        var (exitCode, output) = await WebAppProcess.RunAsync([], new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = environment,
+            ["Jwt__SigningKey"] = key,
+            ["ConnectionStrings__Default"] = "Host=127.0.0.1;Database=unused",
+        });
+
+        exitCode.ShouldNotBe(0);
+        output.ShouldContain("Jwt:SigningKey");
+        output.ShouldContain("at least 256 bits");
+    }
+
+    [Fact]
+    public void OutsideDevelopment_A256BitKey_Starts()
+    {
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Production");
+            b.UseSetting("Jwt:SigningKey", Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 7 + 1)).ToArray()));
+            b.UseSetting("ConnectionStrings:Default", "Host=127.0.0.1;Database=unused");
+        });
+
+        Should.NotThrow(() => factory.CreateClient());
+    }
+
+    [Fact]
+    public async Task InDevelopment_WithoutKey_GeneratesOneOnFirstRunAndKeepsIt()
+    {
+        var keyFile = Path.Combine(Path.GetTempPath(), $"shopease-key-{Guid.NewGuid():N}", "signing.key");
+        try
+        {
+            string StartAndReadKey()
+            {
+                using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+                {
+                    b.UseEnvironment("Development");
+                    b.UseSetting("Jwt:SigningKey", "");
+                    b.UseSetting("Jwt:DevelopmentKeyFile", keyFile);
+                    b.UseSetting("ConnectionStrings:Default", "Host=127.0.0.1;Database=unused");
+                });
+                factory.CreateClient();
+                return File.ReadAllText(keyFile);
+            }
+
+            var first = StartAndReadKey();
+            var second = StartAndReadKey();
+
+            Convert.FromBase64String(first).Length.ShouldBeGreaterThanOrEqualTo(32);
+            second.ShouldBe(first);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.GetUnixFileMode(keyFile).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(keyFile)!, recursive: true);
+        }
+
+        await Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task NothingOutsideTheContract_IsServed()
+    {
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Production");
+            b.UseSetting("Jwt:SigningKey", Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i + 3)).ToArray()));
+            b.UseSetting("ConnectionStrings:Default", "Host=127.0.0.1;Database=unused");
+        });
+
+        var response = await factory.CreateClient().GetAsync("/");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+}

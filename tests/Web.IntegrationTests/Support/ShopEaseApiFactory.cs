@@ -1,0 +1,72 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ShopEase.Infrastructure.Persistence;
+
+namespace ShopEase.Web.IntegrationTests.Support;
+
+/// <summary>
+/// The real app, in process, on a fresh PostgreSQL database of its own. Subclasses change
+/// settings or services for one test class.
+/// </summary>
+public class ShopEaseApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string _databaseName = $"shopease_test_{Guid.NewGuid():N}";
+
+    public string SigningKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    public string ConnectionString { get; private set; } = string.Empty;
+
+    public async Task InitializeAsync()
+    {
+        ConnectionString = await TestDatabaseServer.CreateDatabaseAsync(_databaseName);
+        await WithDbContextAsync(db => db.Database.MigrateAsync());
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await TestDatabaseServer.DropDatabaseAsync(_databaseName);
+    }
+
+    public HttpClient CreateApiClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    public async Task WithDbContextAsync(Func<ShopEaseDbContext, Task> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await action(scope.ServiceProvider.GetRequiredService<ShopEaseDbContext>());
+    }
+
+    public async Task<T> WithDbContextAsync<T>(Func<ShopEaseDbContext, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<ShopEaseDbContext>());
+    }
+
+    protected virtual string EnvironmentName => "Testing";
+
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(EnvironmentName);
+        builder.UseSetting("ConnectionStrings:Default", ConnectionString);
+        builder.UseSetting("Jwt:SigningKey", SigningKey);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "None");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(ConfigureServices);
+    }
+}
