@@ -15,7 +15,7 @@ public static class EmailAddress
 
     /// <summary>
     /// One <c>@</c>, a local part of 1 to 64 characters, a dotted domain without empty labels,
-    /// no white space or control characters, at most 254 characters once trimmed.
+    /// no white space, control, invisible format characters or lone surrogates, at most 254 characters once trimmed.
     /// </summary>
     public static bool IsWellFormed(string email)
     {
@@ -26,9 +26,16 @@ public static class EmailAddress
             return false;
         }
 
-        foreach (var c in candidate)
+        for (var i = 0; i < candidate.Length; i++)
         {
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            var c = candidate[i];
+
+            // Invisible format characters (zero-width space, BOM) would make look-alike accounts;
+            // a lone surrogate is not text at all.
+            if (char.IsWhiteSpace(c) || char.IsControl(c)
+                || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format
+                || (char.IsLowSurrogate(c) && (i == 0 || !char.IsHighSurrogate(candidate[i - 1])))
+                || (char.IsHighSurrogate(c) && (i + 1 == candidate.Length || !char.IsLowSurrogate(candidate[i + 1]))))
             {
                 return false;
             }

@@ -46,6 +46,8 @@ public sealed class User
 
     public void GrantStaff() => IsStaff = true;
 
+    public void RevokeStaff() => IsStaff = false;
+
     public void Deactivate() => IsActive = false;
 
     public void Activate() => IsActive = true;

@@ -18,7 +18,7 @@ public static class AccountRules
     public static IRuleBuilderOptions<T, string> ValidPassword<T>(
         this IRuleBuilderInitial<T, string> rule, PasswordPolicyOptions policy) =>
         rule.Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("Password is required.")
+            .Must(p => !string.IsNullOrEmpty(p)).WithMessage("Password is required.")
             .Must(IsWellFormedUnicode).WithMessage("Password contains invalid characters.")
             .Must(p => CodePoints(p) >= policy.MinLength)
                 .WithMessage($"Password must be at least {policy.MinLength} characters.")

@@ -8,6 +8,7 @@ public sealed class LoginCommandValidator : AbstractValidator<LoginCommand>
     public LoginCommandValidator()
     {
         RuleFor(c => c.Email).NotEmpty().WithMessage("Email is required.");
-        RuleFor(c => c.Password).NotEmpty().WithMessage("Password is required.");
+        // Any characters count, spaces included: only a missing password is refused here.
+        RuleFor(c => c.Password).Must(p => !string.IsNullOrEmpty(p)).WithMessage("Password is required.");
     }
 }

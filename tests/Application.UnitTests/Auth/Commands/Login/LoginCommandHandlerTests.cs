@@ -1,0 +1,204 @@
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using NSubstitute;
+using ShopEase.Application.Auth;
+using ShopEase.Application.Auth.Commands.Login;
+using ShopEase.Application.Auth.Models;
+using ShopEase.Application.Common;
+using ShopEase.Application.Common.Abstractions;
+using ShopEase.Application.Common.Exceptions;
+using ShopEase.Application.Common.Options;
+using ShopEase.Application.UnitTests.TestSupport;
+using ShopEase.Domain.Sessions;
+using ShopEase.Domain.Users;
+
+namespace ShopEase.Application.UnitTests.Auth.Commands.Login;
+
+public sealed class LoginCommandHandlerTests
+{
+    private const string Password = "correct horse battery";
+    private const string StoredHash = "stored-hash";
+
+    private static readonly DateTimeOffset Joined = TestClock.Start.AddDays(-10);
+
+    private readonly IUserRepository _users = Substitute.For<IUserRepository>();
+    private readonly IPasswordHasher _passwordHasher = Substitute.For<IPasswordHasher>();
+    private readonly IRefreshTokenStore _refreshTokens = Substitute.For<IRefreshTokenStore>();
+    private readonly ITokenIssuer _tokenIssuer = Substitute.For<ITokenIssuer>();
+    private readonly FakeTimeProvider _clock = TestClock.Create();
+    private readonly User _ann = User.Register("ann@shop.io", StoredHash, Joined);
+
+    public LoginCommandHandlerTests()
+    {
+        _users.FindByEmailAsync("ann@shop.io", Arg.Any<CancellationToken>()).Returns(_ann);
+        _passwordHasher.Verify(StoredHash, Password).Returns(PasswordCheck.Succeeded);
+        _passwordHasher.Verify(StoredHash, Arg.Is<string>(p => p != Password)).Returns(PasswordCheck.Failed);
+        _passwordHasher.VerifyAgainstDummyHash(Arg.Any<string>()).Returns(PasswordCheck.Failed);
+        _refreshTokens
+            .StartSessionAsync(Arg.Any<AuthSession>(), Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>())
+            .Returns("refresh-token");
+        _tokenIssuer.IssueAccessToken(Arg.Any<User>(), Arg.Any<Guid>()).Returns(new IssuedAccessToken("access-token", 3600));
+    }
+
+    [Fact]
+    public async Task Handle_LooksTheUserUpByNormalisedEmail()
+    {
+        await CreateHandler().Handle(Command("  Ann@Shop.IO ", Password), CancellationToken.None);
+
+        await _users.Received(1).FindByEmailAsync("ann@shop.io", Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Handle_UnknownEmail_ThrowsInvalidCredentials()
+    {
+        await Should.ThrowAsync<InvalidCredentialsException>(
+            () => CreateHandler().Handle(Command("bob@shop.io", Password), CancellationToken.None).AsTask());
+    }
+
+    [Fact]
+    public async Task Handle_UnknownEmail_SpendsTheTimeOfAVerificationOnTheDummyHash()
+    {
+        await Should.ThrowAsync<InvalidCredentialsException>(
+            () => CreateHandler().Handle(Command("bob@shop.io", Password), CancellationToken.None).AsTask());
+
+        _passwordHasher.Received(1).VerifyAgainstDummyHash(Password);
+    }
+
+    [Fact]
+    public async Task Handle_UnknownEmail_StartsNoSession()
+    {
+        await Should.ThrowAsync<InvalidCredentialsException>(
+            () => CreateHandler().Handle(Command("bob@shop.io", Password), CancellationToken.None).AsTask());
+
+        await _refreshTokens.DidNotReceiveWithAnyArgs().StartSessionAsync(default!, default, default);
+        _tokenIssuer.DidNotReceiveWithAnyArgs().IssueAccessToken(default!, default);
+    }
+
+    [Fact]
+    public async Task Handle_WrongPassword_ThrowsInvalidCredentials()
+    {
+        await Should.ThrowAsync<InvalidCredentialsException>(
+            () => CreateHandler().Handle(Command("ann@shop.io", "wrong password"), CancellationToken.None).AsTask());
+    }
+
+    [Fact]
+    public async Task Handle_WrongPassword_NeitherUpdatesTheUserNorStartsASession()
+    {
+        await Should.ThrowAsync<InvalidCredentialsException>(
+            () => CreateHandler().Handle(Command("ann@shop.io", "wrong password"), CancellationToken.None).AsTask());
+
+        _ann.LastLoginAt.ShouldBeNull();
+        await _users.DidNotReceiveWithAnyArgs().UpdateAsync(default!, default);
+        await _refreshTokens.DidNotReceiveWithAnyArgs().StartSessionAsync(default!, default, default);
+    }
+
+    [Fact]
+    public async Task Handle_InactiveAccountWithRightPassword_ThrowsInvalidCredentials()
+    {
+        _ann.Deactivate();
+
+        await Should.ThrowAsync<InvalidCredentialsException>(
+            () => CreateHandler().Handle(Command("ann@shop.io", Password), CancellationToken.None).AsTask());
+    }
+
+    [Fact]
+    public async Task Handle_InactiveAccount_StillVerifiesThePasswordSoTimingMatches()
+    {
+        _ann.Deactivate();
+
+        await Should.ThrowAsync<InvalidCredentialsException>(
+            () => CreateHandler().Handle(Command("ann@shop.io", Password), CancellationToken.None).AsTask());
+
+        _passwordHasher.Received(1).Verify(StoredHash, Password);
+    }
+
+    [Fact]
+    public async Task Handle_InactiveAccount_NeitherUpdatesTheUserNorStartsASession()
+    {
+        _ann.Deactivate();
+
+        await Should.ThrowAsync<InvalidCredentialsException>(
+            () => CreateHandler().Handle(Command("ann@shop.io", Password), CancellationToken.None).AsTask());
+
+        _ann.LastLoginAt.ShouldBeNull();
+        await _users.DidNotReceiveWithAnyArgs().UpdateAsync(default!, default);
+        await _refreshTokens.DidNotReceiveWithAnyArgs().StartSessionAsync(default!, default, default);
+    }
+
+    [Fact]
+    public async Task Handle_InactiveAccountWhoseHashNeedsRehash_StoresNoNewHash()
+    {
+        _ann.Deactivate();
+        _passwordHasher.Verify(StoredHash, Password).Returns(PasswordCheck.SucceededRehashNeeded);
+
+        await Should.ThrowAsync<InvalidCredentialsException>(
+            () => CreateHandler().Handle(Command("ann@shop.io", Password), CancellationToken.None).AsTask());
+
+        _passwordHasher.DidNotReceiveWithAnyArgs().Hash(default!);
+        _ann.PasswordHash.ShouldBe(StoredHash);
+    }
+
+    [Fact]
+    public async Task Handle_RightPassword_RecordsTheLoginAndSavesTheUser()
+    {
+        _clock.Advance(TimeSpan.FromHours(1));
+
+        await CreateHandler().Handle(Command("ann@shop.io", Password), CancellationToken.None);
+
+        await _users.Received(1).UpdateAsync(
+            Arg.Is<User>(u => u.Id == _ann.Id && u.LastLoginAt == TestClock.Start.AddHours(1)),
+            Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Handle_RightPassword_StartsASessionForTheUserAndTheClient()
+    {
+        var command = new LoginCommand("ann@shop.io", Password, new ClientInfo("curl/8.5", "203.0.113.7"));
+
+        await CreateHandler().Handle(command, CancellationToken.None);
+
+        await _refreshTokens.Received(1).StartSessionAsync(
+            Arg.Is<AuthSession>(s => s.UserId == _ann.Id && s.UserAgent == "curl/8.5" && s.IpAddress == "203.0.113.7"),
+            Arg.Any<DateTimeOffset>(),
+            Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Handle_RightPassword_ReturnsTheTokenPairAndTheUser()
+    {
+        var result = await CreateHandler().Handle(Command("ann@shop.io", Password), CancellationToken.None);
+
+        result.ShouldBe(new AuthResult(
+            new UserDto(_ann.Id, "ann@shop.io", Joined), "access-token", "refresh-token", "Bearer", 3600));
+    }
+
+    [Fact]
+    public async Task Handle_RightPasswordAndCurrentHash_KeepsTheStoredHash()
+    {
+        await CreateHandler().Handle(Command("ann@shop.io", Password), CancellationToken.None);
+
+        _passwordHasher.DidNotReceiveWithAnyArgs().Hash(default!);
+        _ann.PasswordHash.ShouldBe(StoredHash);
+    }
+
+    [Fact]
+    public async Task Handle_RightPasswordAndHashNeedsRehash_SavesTheNewHash()
+    {
+        _passwordHasher.Verify(StoredHash, Password).Returns(PasswordCheck.SucceededRehashNeeded);
+        _passwordHasher.Hash(Password).Returns("stronger-hash");
+
+        await CreateHandler().Handle(Command("ann@shop.io", Password), CancellationToken.None);
+
+        await _users.Received(1).UpdateAsync(
+            Arg.Is<User>(u => u.Id == _ann.Id && u.PasswordHash == "stronger-hash"),
+            Arg.Any<CancellationToken>());
+    }
+
+    private static LoginCommand Command(string email, string password) => new(email, password, ClientInfo.Unknown);
+
+    private LoginCommandHandler CreateHandler() =>
+        new(_users, _passwordHasher, CreateSessionStarter(), _clock);
+
+    private SessionStarter CreateSessionStarter() =>
+        new(_refreshTokens, _tokenIssuer, TestMapper.Instance, _clock, Options.Create(new SessionOptions()));
+}

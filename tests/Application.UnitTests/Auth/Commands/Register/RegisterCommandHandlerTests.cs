@@ -1,0 +1,147 @@
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using NSubstitute;
+using ShopEase.Application.Auth;
+using ShopEase.Application.Auth.Commands.Register;
+using ShopEase.Application.Auth.Models;
+using ShopEase.Application.Common;
+using ShopEase.Application.Common.Abstractions;
+using ShopEase.Application.Common.Exceptions;
+using ShopEase.Application.Common.Options;
+using ShopEase.Application.UnitTests.TestSupport;
+using ShopEase.Domain.Sessions;
+using ShopEase.Domain.Users;
+
+namespace ShopEase.Application.UnitTests.Auth.Commands.Register;
+
+public sealed class RegisterCommandHandlerTests
+{
+    private const string Password = "correct horse battery";
+    private const string PasswordHash = "PBKDF2$hash-of-the-password";
+
+    private readonly IUserRepository _users = Substitute.For<IUserRepository>();
+    private readonly IPasswordHasher _passwordHasher = Substitute.For<IPasswordHasher>();
+    private readonly IRefreshTokenStore _refreshTokens = Substitute.For<IRefreshTokenStore>();
+    private readonly ITokenIssuer _tokenIssuer = Substitute.For<ITokenIssuer>();
+    private readonly FakeTimeProvider _clock = TestClock.Create();
+    private User? _added;
+    private AuthSession? _startedSession;
+
+    public RegisterCommandHandlerTests()
+    {
+        _passwordHasher.Hash(Password).Returns(PasswordHash);
+        _users.TryAddAsync(Arg.Do<User>(u => _added = u), Arg.Any<CancellationToken>()).Returns(true);
+        _refreshTokens
+            .StartSessionAsync(Arg.Do<AuthSession>(s => _startedSession = s), Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>())
+            .Returns("refresh-token");
+        _tokenIssuer.IssueAccessToken(Arg.Any<User>(), Arg.Any<Guid>()).Returns(new IssuedAccessToken("access-token", 3600));
+    }
+
+    [Fact]
+    public async Task Handle_StoresTheHasherOutput_NeverThePlainPassword()
+    {
+        await CreateHandler().Handle(Command("ann@shop.io"), CancellationToken.None);
+
+        _added.ShouldNotBeNull();
+        _added.PasswordHash.ShouldBe(PasswordHash);
+        _added.PasswordHash.ShouldNotContain(Password);
+        _passwordHasher.Received(1).Hash(Password);
+    }
+
+    [Fact]
+    public async Task Handle_StoresTheEmailNormalised()
+    {
+        await CreateHandler().Handle(Command("  Ann@Shop.IO "), CancellationToken.None);
+
+        _added.ShouldNotBeNull();
+        _added.Email.ShouldBe("ann@shop.io");
+    }
+
+    [Fact]
+    public async Task Handle_AddsAnActiveNonStaffUserWhoJoinedNow()
+    {
+        _clock.Advance(TimeSpan.FromMinutes(5));
+
+        await CreateHandler().Handle(Command("ann@shop.io"), CancellationToken.None);
+
+        _added.ShouldNotBeNull();
+        _added.IsActive.ShouldBeTrue();
+        _added.IsStaff.ShouldBeFalse();
+        _added.DateJoined.ShouldBe(TestClock.Start.AddMinutes(5));
+    }
+
+    [Fact]
+    public async Task Handle_RecordsTheSignUpAsTheFirstLogin()
+    {
+        await CreateHandler().Handle(Command("ann@shop.io"), CancellationToken.None);
+
+        _added.ShouldNotBeNull();
+        _added.LastLoginAt.ShouldBe(TestClock.Start);
+    }
+
+    [Fact]
+    public async Task Handle_StartsASessionForTheNewUserAndTheClient()
+    {
+        var command = new RegisterCommand("ann@shop.io", Password, new ClientInfo("curl/8.5", "203.0.113.7"));
+
+        await CreateHandler().Handle(command, CancellationToken.None);
+
+        _added.ShouldNotBeNull();
+        _startedSession.ShouldNotBeNull();
+        _startedSession.UserId.ShouldBe(_added.Id);
+        _startedSession.UserAgent.ShouldBe("curl/8.5");
+        _startedSession.IpAddress.ShouldBe("203.0.113.7");
+    }
+
+    [Fact]
+    public async Task Handle_ReturnsTheTokenPairAndTheUser()
+    {
+        var result = await CreateHandler().Handle(Command("Ann@Shop.io"), CancellationToken.None);
+
+        _added.ShouldNotBeNull();
+        result.ShouldBe(new AuthResult(
+            new UserDto(_added.Id, "ann@shop.io", TestClock.Start), "access-token", "refresh-token", "Bearer", 3600));
+    }
+
+    [Fact]
+    public async Task Handle_PassesTheCancellationTokenToTheRepository()
+    {
+        using var cancellation = new CancellationTokenSource();
+
+        await CreateHandler().Handle(Command("ann@shop.io"), cancellation.Token);
+
+        await _users.Received(1).TryAddAsync(Arg.Any<User>(), cancellation.Token);
+    }
+
+    [Fact]
+    public async Task Handle_WhenTheEmailWasTakenMeanwhile_ThrowsValidationFailedOnEmail()
+    {
+        _users.TryAddAsync(Arg.Any<User>(), Arg.Any<CancellationToken>()).Returns(false);
+
+        var exception = await Should.ThrowAsync<ValidationFailedException>(
+            () => CreateHandler().Handle(Command("ann@shop.io"), CancellationToken.None).AsTask());
+
+        exception.Errors.Keys.ShouldBe(["email"]);
+        exception.Errors["email"].ShouldBe(["Email already exists"]);
+    }
+
+    [Fact]
+    public async Task Handle_WhenTheEmailWasTakenMeanwhile_StartsNoSession()
+    {
+        _users.TryAddAsync(Arg.Any<User>(), Arg.Any<CancellationToken>()).Returns(false);
+
+        await Should.ThrowAsync<ValidationFailedException>(
+            () => CreateHandler().Handle(Command("ann@shop.io"), CancellationToken.None).AsTask());
+
+        await _refreshTokens.DidNotReceiveWithAnyArgs().StartSessionAsync(default!, default, default);
+        _tokenIssuer.DidNotReceiveWithAnyArgs().IssueAccessToken(default!, default);
+    }
+
+    private static RegisterCommand Command(string email) => new(email, Password, ClientInfo.Unknown);
+
+    private RegisterCommandHandler CreateHandler() =>
+        new(_users, _passwordHasher, CreateSessionStarter(), _clock);
+
+    private SessionStarter CreateSessionStarter() =>
+        new(_refreshTokens, _tokenIssuer, TestMapper.Instance, _clock, Options.Create(new SessionOptions()));
+}

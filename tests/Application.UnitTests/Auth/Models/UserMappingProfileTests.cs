@@ -1,0 +1,40 @@
+using ShopEase.Application.Auth.Models;
+using ShopEase.Application.UnitTests.TestSupport;
+using ShopEase.Domain.Users;
+
+namespace ShopEase.Application.UnitTests.Auth.Models;
+
+public sealed class UserMappingProfileTests
+{
+    private static readonly DateTimeOffset Joined = TestClock.Start.AddDays(-10);
+
+    [Fact]
+    public void Configuration_MapsEveryDestinationMember()
+    {
+        var configuration = TestMapper.CreateConfiguration();
+
+        Should.NotThrow(configuration.AssertConfigurationIsValid);
+    }
+
+    [Fact]
+    public void Map_UserToUserDto_CopiesIdEmailAndDateJoined()
+    {
+        var user = User.Register("ann@shop.io", "stored-hash", Joined);
+
+        var dto = TestMapper.Instance.Map<UserDto>(user);
+
+        dto.ShouldBe(new UserDto(user.Id, "ann@shop.io", Joined));
+    }
+
+    [Fact]
+    public void Map_InactiveStaffUserToCurrentUserDto_CopiesBothFlags()
+    {
+        var user = User.Register("ann@shop.io", "stored-hash", Joined);
+        user.GrantStaff();
+        user.Deactivate();
+
+        var dto = TestMapper.Instance.Map<CurrentUserDto>(user);
+
+        dto.ShouldBe(new CurrentUserDto(user.Id, "ann@shop.io", IsActive: false, IsStaff: true, Joined));
+    }
+}

@@ -1,0 +1,14 @@
+using AutoMapper;
+using Microsoft.Extensions.Logging.Abstractions;
+using ShopEase.Application.Auth.Models;
+
+namespace ShopEase.Application.UnitTests.TestSupport;
+
+/// <summary>The real mapping profile, so tests see what production maps, not a stub's answer.</summary>
+internal static class TestMapper
+{
+    public static IMapper Instance { get; } = CreateConfiguration().CreateMapper();
+
+    public static MapperConfiguration CreateConfiguration() =>
+        new(cfg => cfg.AddProfile<UserMappingProfile>(), NullLoggerFactory.Instance);
+}

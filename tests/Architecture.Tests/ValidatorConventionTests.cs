@@ -1,0 +1,48 @@
+using FluentValidation;
+using ShopEase.Application.Auth.Commands.Register;
+
+namespace ShopEase.Architecture.Tests;
+
+public sealed class ValidatorConventionTests
+{
+    private static readonly Type[] Validators = Layers.Application.GetTypes()
+        .Where(t => t is { IsClass: true, IsAbstract: false } && ValidatedType(t) is not null)
+        .ToArray();
+
+    [Fact]
+    public void Validators_AreFound()
+    {
+        Validators.ShouldContain(typeof(RegisterCommandValidator));
+    }
+
+    [Fact]
+    public void Validators_AreSealed()
+    {
+        var unsealed = Validators.Where(v => !v.IsSealed).Select(v => v.FullName);
+
+        unsealed.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Validators_LiveBesideTheMessageTheyValidate()
+    {
+        var misplaced = Validators
+            .Where(v => v.Namespace != ValidatedType(v)!.Namespace)
+            .Select(v => $"{v.FullName} validates {ValidatedType(v)!.FullName}");
+
+        misplaced.ShouldBeEmpty();
+    }
+
+    private static Type? ValidatedType(Type type)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (current.IsGenericType && current.GetGenericTypeDefinition() == typeof(AbstractValidator<>))
+            {
+                return current.GetGenericArguments()[0];
+            }
+        }
+
+        return null;
+    }
+}
