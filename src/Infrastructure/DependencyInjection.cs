@@ -2,9 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using ShopEase.Application.Common.Abstractions;
 using ShopEase.Infrastructure.Persistence;
 using ShopEase.Infrastructure.Security;
+using ShopEase.Infrastructure.Sessions;
 
 namespace ShopEase.Infrastructure;
 
@@ -21,8 +23,9 @@ public static class DependencyInjection
             .Validate(o => o.Iterations >= 1, "Passwords:Iterations must be positive.")
             .ValidateOnStart();
 
-        // Read when the first context is made, so tests and tools can supply it late.
-        services.AddDbContextPool<ShopEaseDbContext>((provider, options) =>
+        // Read when first needed, so tests and tools can supply it late. EF Core and the raw
+        // queries of the revocation check share one data source, and so one connection pool.
+        services.AddSingleton(provider =>
         {
             var connectionString = provider.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName);
             if (string.IsNullOrWhiteSpace(connectionString))
@@ -31,8 +34,19 @@ public static class DependencyInjection
                     $"ConnectionStrings:{ConnectionStringName} is missing (environment: ConnectionStrings__{ConnectionStringName}).");
             }
 
-            ShopEaseDbContext.Configure(options, connectionString);
+            return new NpgsqlDataSourceBuilder(connectionString).Build();
         });
+        services.AddDbContextPool<ShopEaseDbContext>((provider, options) =>
+            ShopEaseDbContext.Configure(options, provider.GetRequiredService<NpgsqlDataSource>()));
+
+        services.AddOptions<RevocationOptions>()
+            .Bind(configuration.GetSection(RevocationOptions.SectionName))
+            .Validate(o => o.CacheDuration > TimeSpan.Zero, "Revocation:CacheDuration must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<SessionLivenessCache>();
+        services.AddSingleton<ISessionLiveness>(sp => sp.GetRequiredService<SessionLivenessCache>());
+        services.AddHostedService<SessionRevocationListener>();
+        services.AddScoped<ISessionRepository, SessionRepository>();
 
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddScoped<IRefreshTokenStore, RefreshTokenStore>();

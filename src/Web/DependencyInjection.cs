@@ -23,7 +23,9 @@ public static class DependencyInjection
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerConfiguration>();
-        services.AddAuthorization();
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, StaffPolicy>();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(StaffPolicy.Name, policy => policy.RequireAuthenticatedUser().AddRequirements(new StaffPolicy.Requirement()));
 
         // Binding failures become exceptions our handler turns into problem details, not bare 400s.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

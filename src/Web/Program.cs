@@ -29,6 +29,8 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapAuthEndpoints();
+app.MapSessionEndpoints();
+app.MapAdminEndpoints();
 
 await app.RunAsync();
 return 0;

@@ -45,5 +45,8 @@ public sealed class InternalErrorTests(InternalErrorTests.BrokenRepositoryApiFac
         public Task<bool> TryAddAsync(User user, CancellationToken cancellationToken) => throw Fault;
 
         public Task UpdateAsync(User user, CancellationToken cancellationToken) => throw Fault;
+
+        public Task<(IReadOnlyList<User> Items, int Total)> ListAsync(
+            string? emailContains, int page, int pageSize, CancellationToken cancellationToken) => throw Fault;
     }
 }

@@ -29,15 +29,29 @@ public sealed class LogoutTests(ShopEaseApiFactory factory) : IClassFixture<Shop
     }
 
     [Fact]
-    public async Task Logout_Twice_SecondTimeIs400TokenNotValid()
+    public async Task Logout_ItsAccessTokenIsRefusedOnTheNextRequest()
     {
         var session = await _client.RegisterAsync();
+
         await _client.PostJsonAsync("/api/auth/logout", new { refresh = session.Refresh }, session.Access);
 
-        var again = await _client.PostJsonAsync("/api/auth/logout", new { refresh = session.Refresh }, session.Access);
+        var me = await _client.GetMeAsync(session.Access);
+        me.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await me.ReadProblemAsync()).Code.ShouldBe("token_not_valid");
+    }
+
+    [Fact]
+    public async Task Logout_OfAnAlreadyRevokedSession_FromAnotherLiveSession_Returns400TokenNotValid()
+    {
+        var phone = await _client.RegisterAsync();
+        var laptop = await _client.LoginAsync(phone.User.Email);
+        await _client.PostJsonAsync("/api/auth/logout", new { refresh = phone.Refresh }, laptop.Access);
+
+        var again = await _client.PostJsonAsync("/api/auth/logout", new { refresh = phone.Refresh }, laptop.Access);
 
         again.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await again.ReadProblemAsync()).Code.ShouldBe("token_not_valid");
+        (await _client.GetMeAsync(laptop.Access)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]

@@ -2,10 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using ShopEase.Application.Common.Abstractions;
 using ShopEase.Domain.Sessions;
 using ShopEase.Infrastructure.Security;
+using ShopEase.Infrastructure.Sessions;
 
 namespace ShopEase.Infrastructure.Persistence;
 
-internal sealed class RefreshTokenStore(ShopEaseDbContext db) : IRefreshTokenStore
+internal sealed class RefreshTokenStore(ShopEaseDbContext db, SessionLivenessCache liveness) : IRefreshTokenStore
 {
     public async Task<string> StartSessionAsync(
         AuthSession session, DateTimeOffset refreshTokenExpiresAt, CancellationToken cancellationToken)
@@ -85,16 +86,32 @@ internal sealed class RefreshTokenStore(ShopEaseDbContext db) : IRefreshTokenSto
             return false;
         }
 
-        var revoked = await db.Sessions
-            .Where(s => s.UserId == userId && s.RevokedAt == null && s.ExpiresAt > now
-                && db.RefreshTokens.Any(t => t.SessionId == s.Id && t.TokenHash == hash
-                    && t.SpentAt == null && t.ExpiresAt > now))
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.RevokedAt, now), cancellationToken);
-        return revoked > 0;
+        var sessions = db.Sessions.Where(s => s.UserId == userId && s.ExpiresAt > now
+            && db.RefreshTokens.Any(t => t.SessionId == s.Id && t.TokenHash == hash && t.SpentAt == null && t.ExpiresAt > now));
+        return await SessionRepository.RevokeWhereAsync(db, liveness, sessions, now, cancellationToken) > 0;
     }
 
     public Task RevokeSessionAsync(Guid sessionId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        db.Sessions
-            .Where(s => s.Id == sessionId && s.RevokedAt == null)
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.RevokedAt, now), cancellationToken);
+        SessionRepository.RevokeWhereAsync(db, liveness, db.Sessions.Where(s => s.Id == sessionId), now, cancellationToken);
+
+    public async Task<string?> ReplaceRefreshTokenAsync(
+        Guid sessionId, DateTimeOffset now, TimeSpan refreshTokenLifetime, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var session = await db.Sessions.AsNoTracking()
+            .SingleOrDefaultAsync(s => s.Id == sessionId && s.RevokedAt == null && s.ExpiresAt > now, cancellationToken);
+        if (session is null)
+        {
+            return null;
+        }
+
+        await db.RefreshTokens
+            .Where(t => t.SessionId == sessionId && t.SpentAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(t => t.SpentAt, now), cancellationToken);
+        var (token, hash) = OpaqueToken.Create();
+        db.RefreshTokens.Add(RefreshToken.Issue(sessionId, hash, now, session.RefreshTokenExpiry(now, refreshTokenLifetime)));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return token;
+    }
 }

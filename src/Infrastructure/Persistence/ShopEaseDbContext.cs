@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using ShopEase.Domain.Sessions;
 using ShopEase.Domain.Users;
 
@@ -13,6 +14,9 @@ public sealed class ShopEaseDbContext(DbContextOptions<ShopEaseDbContext> option
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
 
     /// <summary>The one place that says how ShopEase talks to PostgreSQL, at run time and design time alike.</summary>
+    public static void Configure(DbContextOptionsBuilder builder, NpgsqlDataSource dataSource) =>
+        builder.UseNpgsql(dataSource).UseSnakeCaseNamingConvention();
+
     public static void Configure(DbContextOptionsBuilder builder, string connectionString) =>
         builder.UseNpgsql(connectionString).UseSnakeCaseNamingConvention();
 

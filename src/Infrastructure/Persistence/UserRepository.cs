@@ -45,4 +45,21 @@ internal sealed class UserRepository(ShopEaseDbContext db) : IUserRepository
 
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    public async Task<(IReadOnlyList<User> Items, int Total)> ListAsync(
+        string? emailContains, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var query = db.Users.AsNoTracking();
+        if (!string.IsNullOrEmpty(emailContains))
+        {
+            query = query.Where(u => u.Email.Contains(emailContains));
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query
+            .OrderByDescending(u => u.DateJoined).ThenBy(u => u.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .ToListAsync(cancellationToken);
+        return (items, total);
+    }
 }

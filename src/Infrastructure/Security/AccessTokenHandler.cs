@@ -1,5 +1,6 @@
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using ShopEase.Application.Common.Abstractions;
 
 namespace ShopEase.Infrastructure.Security;
 
@@ -9,8 +10,11 @@ namespace ShopEase.Infrastructure.Security;
 /// </summary>
 public sealed class AccessTokenHandler : JsonWebTokenHandler
 {
-    public AccessTokenHandler()
+    private readonly ISessionLiveness _sessions;
+
+    public AccessTokenHandler(ISessionLiveness sessions)
     {
+        _sessions = sessions;
         MapInboundClaims = false;
     }
 
@@ -32,6 +36,12 @@ public sealed class AccessTokenHandler : JsonWebTokenHandler
             || !HasClaim(result, AccessTokenClaims.SessionId, out var sid) || !Guid.TryParse(sid, out _))
         {
             return Invalid("The token does not name a user and a session.");
+        }
+
+        // Revocation is immediate: a signed, unexpired token of a revoked session is dead too.
+        if (!await _sessions.IsLiveAsync(Guid.Parse(sid), Guid.Parse(sub), CancellationToken.None))
+        {
+            return Invalid("The session has been revoked.");
         }
 
         return result;

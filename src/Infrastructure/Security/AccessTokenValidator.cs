@@ -11,8 +11,9 @@ namespace ShopEase.Infrastructure.Security;
 /// </summary>
 public sealed class AccessTokenValidator : IAccessTokenValidator
 {
-    public AccessTokenValidator(IOptions<JwtOptions> options, TimeProvider timeProvider)
+    public AccessTokenValidator(IOptions<JwtOptions> options, TimeProvider timeProvider, ISessionLiveness sessions)
     {
+        Handler = new AccessTokenHandler(sessions);
         var settings = options.Value;
         var key = SigningKey.Create(settings.SigningKey);
         Parameters = new TokenValidationParameters
@@ -41,7 +42,7 @@ public sealed class AccessTokenValidator : IAccessTokenValidator
         };
     }
 
-    public AccessTokenHandler Handler { get; } = new();
+    public AccessTokenHandler Handler { get; }
 
     public TokenValidationParameters Parameters { get; }
 

@@ -9,4 +9,9 @@ public static class ClaimsPrincipalExtensions
     public static Guid GetUserId(this ClaimsPrincipal principal) =>
         Guid.Parse(principal.FindFirstValue(AccessTokenClaims.Subject)
             ?? throw new InvalidOperationException("An authenticated principal without a subject."));
+
+    /// <summary>The session the caller's access token belongs to.</summary>
+    public static Guid GetSessionId(this ClaimsPrincipal principal) =>
+        Guid.Parse(principal.FindFirstValue(AccessTokenClaims.SessionId)
+            ?? throw new InvalidOperationException("An authenticated principal without a session."));
 }

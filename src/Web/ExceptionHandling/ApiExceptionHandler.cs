@@ -27,6 +27,9 @@ public sealed partial class ApiExceptionHandler(ProblemWriter problems, ILogger<
                 await problems.WriteAsync(httpContext, StatusCodes.Status401Unauthorized, ProblemCodes.InvalidCredentials,
                     "The email or password is not correct.");
                 break;
+            case NotFoundException notFound:
+                await problems.WriteAsync(httpContext, StatusCodes.Status404NotFound, ProblemCodes.NotFound, notFound.Message);
+                break;
             case TokenNotValidException:
                 await WriteTokenNotValidAsync(httpContext);
                 break;

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Unicode;
 using Microsoft.Extensions.Options;
@@ -70,7 +71,8 @@ public static class JsonBody
         }
         catch (JsonException ex)
         {
-            throw new ValidationFailedException(FieldOf(ex.Path), "Must be a string.");
+            var field = FieldOf(ex.Path);
+            throw new ValidationFailedException(field, ExpectedType<T>(field));
         }
     }
 
@@ -101,6 +103,16 @@ public static class JsonBody
         && (mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
             || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase))
         && (parsed.CharSet is null || parsed.CharSet.Trim('"').Equals("utf-8", StringComparison.OrdinalIgnoreCase));
+
+    private static string ExpectedType<T>(string field)
+    {
+        var property = typeof(T).GetProperty(field, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+        var type = property is null ? null : Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+        return type == typeof(bool) ? "Must be true or false."
+            : type == typeof(int) || type == typeof(long) ? "Must be a whole number."
+            : type == typeof(string) ? "Must be a string."
+            : "Has the wrong JSON type.";
+    }
 
     // "$.email" -> "email"; our requests are flat, so the first segment is the field.
     private static string FieldOf(string? path)

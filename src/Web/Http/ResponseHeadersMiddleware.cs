@@ -13,7 +13,8 @@ public sealed class ResponseHeadersMiddleware(RequestDelegate next)
             {
                 var http = (HttpContext)state;
                 http.Response.Headers.XContentTypeOptions = "nosniff";
-                if (http.Request.Path.StartsWithSegments(Endpoints.AuthEndpoints.BasePath, StringComparison.OrdinalIgnoreCase))
+                if (http.Request.Path.StartsWithSegments(Endpoints.AuthEndpoints.BasePath, StringComparison.OrdinalIgnoreCase)
+                    || http.Request.Path.StartsWithSegments(Endpoints.AdminEndpoints.BasePath, StringComparison.OrdinalIgnoreCase))
                 {
                     http.Response.Headers.CacheControl = "no-store";
                 }

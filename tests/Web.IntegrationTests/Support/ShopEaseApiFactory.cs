@@ -16,21 +16,35 @@ public class ShopEaseApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly string _databaseName = $"shopease_test_{Guid.NewGuid():N}";
 
-    public string SigningKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    public string SigningKey { get; protected init; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
-    public string ConnectionString { get; private set; } = string.Empty;
+    public string ConnectionString { get; protected set; } = string.Empty;
 
-    public async Task InitializeAsync()
+    /// <summary>False for a second node that joins another factory's database.</summary>
+    protected virtual bool OwnsDatabase => true;
+
+    public virtual async Task InitializeAsync()
     {
-        ConnectionString = await TestDatabaseServer.CreateDatabaseAsync(_databaseName);
-        await WithDbContextAsync(db => db.Database.MigrateAsync());
+        if (OwnsDatabase)
+        {
+            ConnectionString = await TestDatabaseServer.CreateDatabaseAsync(_databaseName);
+            await WithDbContextAsync(db => db.Database.MigrateAsync());
+        }
     }
 
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        await TestDatabaseServer.DropDatabaseAsync(_databaseName);
+        if (OwnsDatabase)
+        {
+            await TestDatabaseServer.DropDatabaseAsync(_databaseName);
+        }
     }
+
+    /// <summary>Makes an account staff directly in the database, as create-admin would.</summary>
+    public Task MakeStaffAsync(string email) =>
+        WithDbContextAsync(db => db.Users.Where(u => u.Email == email)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.IsStaff, true)));
 
     public HttpClient CreateApiClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

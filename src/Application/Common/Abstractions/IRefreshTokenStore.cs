@@ -25,4 +25,12 @@ public interface IRefreshTokenStore
         string refreshToken, Guid userId, DateTimeOffset now, CancellationToken cancellationToken);
 
     Task RevokeSessionAsync(Guid sessionId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Spends every live refresh token of a live session and issues one new token for it, as after
+    /// a password change.
+    /// </summary>
+    /// <returns>The new token, or <c>null</c> when the session is no longer live.</returns>
+    Task<string?> ReplaceRefreshTokenAsync(
+        Guid sessionId, DateTimeOffset now, TimeSpan refreshTokenLifetime, CancellationToken cancellationToken);
 }

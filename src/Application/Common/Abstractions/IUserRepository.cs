@@ -15,4 +15,8 @@ public interface IUserRepository
     Task<bool> TryAddAsync(User user, CancellationToken cancellationToken);
 
     Task UpdateAsync(User user, CancellationToken cancellationToken);
+
+    /// <summary>One page of accounts, newest first, optionally only emails containing <paramref name="emailContains"/>.</summary>
+    Task<(IReadOnlyList<User> Items, int Total)> ListAsync(
+        string? emailContains, int page, int pageSize, CancellationToken cancellationToken);
 }

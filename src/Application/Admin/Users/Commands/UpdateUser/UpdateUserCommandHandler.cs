@@ -1,0 +1,59 @@
+using AutoMapper;
+using Mediator;
+using Microsoft.Extensions.Logging;
+using ShopEase.Application.Admin.Users.Models;
+using ShopEase.Application.Common.Abstractions;
+using ShopEase.Application.Common.Exceptions;
+
+namespace ShopEase.Application.Admin.Users.Commands.UpdateUser;
+
+public sealed partial class UpdateUserCommandHandler(
+    IUserRepository users,
+    ISessionRepository sessions,
+    IMapper mapper,
+    TimeProvider timeProvider,
+    ILogger<UpdateUserCommandHandler> logger) : ICommandHandler<UpdateUserCommand, AdminUserDto>
+{
+    public async ValueTask<AdminUserDto> Handle(UpdateUserCommand command, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(command.UserId, cancellationToken) ?? throw new NotFoundException("No such user.");
+        var deactivating = command.IsActive == false && user.IsActive;
+
+        if (command.IsActive is { } isActive)
+        {
+            if (isActive)
+            {
+                user.Activate();
+            }
+            else
+            {
+                user.Deactivate();
+            }
+        }
+
+        if (command.IsStaff is { } isStaff)
+        {
+            if (isStaff)
+            {
+                user.GrantStaff();
+            }
+            else
+            {
+                user.RevokeStaff();
+            }
+        }
+
+        await users.UpdateAsync(user, cancellationToken);
+        if (deactivating)
+        {
+            var revoked = await sessions.RevokeAllAsync(user.Id, exceptSessionId: null, timeProvider.GetUtcNow(), cancellationToken);
+            LogDeactivated(logger, user.Id, command.ActorId, revoked);
+        }
+
+        return mapper.Map<AdminUserDto>(user);
+    }
+
+    [LoggerMessage(EventId = 1301, Level = LogLevel.Information,
+        Message = "User {UserId} deactivated by {ActorId}; {Revoked} sessions revoked")]
+    private static partial void LogDeactivated(ILogger logger, Guid userId, Guid actorId, int revoked);
+}

@@ -1,0 +1,10 @@
+using Mediator;
+using ShopEase.Application.Admin.Users.Models;
+using ShopEase.Application.Common.Models;
+
+namespace ShopEase.Application.Admin.Users.Queries.ListUsers;
+
+public sealed record ListUsersQuery(int Page, int PageSize, string? Email) : IQuery<PagedResult<AdminUserDto>>
+{
+    public const int MaxPageSize = 100;
+}

@@ -1,0 +1,45 @@
+using Mediator;
+using Microsoft.Extensions.Options;
+using ShopEase.Application.Auth.Models;
+using ShopEase.Application.Common.Abstractions;
+using ShopEase.Application.Common.Exceptions;
+using ShopEase.Application.Common.Options;
+
+namespace ShopEase.Application.Auth.Commands.ChangePassword;
+
+public sealed class ChangePasswordCommandHandler(
+    IUserRepository users,
+    ISessionRepository sessions,
+    IRefreshTokenStore refreshTokens,
+    IPasswordHasher passwordHasher,
+    ITokenIssuer tokenIssuer,
+    TimeProvider timeProvider,
+    IOptions<SessionOptions> options) : ICommandHandler<ChangePasswordCommand, TokenPair>
+{
+    public async ValueTask<TokenPair> Handle(ChangePasswordCommand command, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(command.UserId, cancellationToken);
+        if (user is not { IsActive: true })
+        {
+            throw new TokenNotValidException();
+        }
+
+        if (passwordHasher.Verify(user.PasswordHash, command.CurrentPassword) == PasswordCheck.Failed)
+        {
+            throw new ValidationFailedException("currentPassword", "Current password is not correct.");
+        }
+
+        // The caller's session must still be live before anything changes.
+        var now = timeProvider.GetUtcNow();
+        var refresh = await refreshTokens.ReplaceRefreshTokenAsync(
+            command.SessionId, now, options.Value.RefreshTokenLifetime, cancellationToken)
+            ?? throw new TokenNotValidException();
+        user.ChangePasswordHash(passwordHasher.Hash(command.NewPassword));
+        await users.UpdateAsync(user, cancellationToken);
+
+        // Whoever else knew the old password is logged out; the caller keeps their session.
+        await sessions.RevokeAllAsync(user.Id, command.SessionId, now, cancellationToken);
+        var access = tokenIssuer.IssueAccessToken(user, command.SessionId);
+        return new TokenPair(access.Token, refresh, TokenPair.BearerTokenType, access.ExpiresInSeconds);
+    }
+}

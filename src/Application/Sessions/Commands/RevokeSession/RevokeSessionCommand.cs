@@ -1,0 +1,5 @@
+using Mediator;
+
+namespace ShopEase.Application.Sessions.Commands.RevokeSession;
+
+public sealed record RevokeSessionCommand(Guid UserId, Guid SessionId) : ICommand;

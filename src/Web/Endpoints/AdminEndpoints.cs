@@ -1,0 +1,50 @@
+using System.Globalization;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ShopEase.Application.Admin.Users.Commands.UpdateUser;
+using ShopEase.Application.Admin.Users.Models;
+using ShopEase.Application.Admin.Users.Queries.ListUsers;
+using ShopEase.Application.Common.Exceptions;
+using ShopEase.Application.Common.Models;
+using ShopEase.Web.Authentication;
+using ShopEase.Web.Endpoints.Requests;
+using ShopEase.Web.Http;
+
+namespace ShopEase.Web.Endpoints;
+
+/// <summary>Staff administration of accounts, behind the <see cref="StaffPolicy"/>.</summary>
+public static class AdminEndpoints
+{
+    public const string BasePath = "/api/admin";
+
+    public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder app)
+    {
+        var admin = app.MapGroup(BasePath).WithTags("Admin").RequireAuthorization(StaffPolicy.Name);
+        admin.MapGet("/users", ListUsersAsync);
+        admin.MapPatch("/users/{id}", UpdateUserAsync).Accepts<UpdateUserRequest>("application/json");
+        return app;
+    }
+
+    private static async Task<Ok<PagedResult<AdminUserDto>>> ListUsersAsync(
+        string? page, string? pageSize, string? email, ISender sender, CancellationToken ct)
+    {
+        var query = new ListUsersQuery(ParseOrDefault(page, "page", 1), ParseOrDefault(pageSize, "pageSize", 20), email);
+        return TypedResults.Ok(await sender.Send(query, ct));
+    }
+
+    private static async Task<Ok<AdminUserDto>> UpdateUserAsync(string id, HttpContext http, ISender sender, CancellationToken ct)
+    {
+        if (!Guid.TryParse(id, out var userId))
+        {
+            throw new NotFoundException("No such user.");
+        }
+
+        var body = await http.Request.ReadJsonAsync<UpdateUserRequest>(ct);
+        return TypedResults.Ok(await sender.Send(new UpdateUserCommand(http.User.GetUserId(), userId, body.IsActive, body.IsStaff), ct));
+    }
+
+    private static int ParseOrDefault(string? value, string field, int fallback) =>
+        string.IsNullOrEmpty(value) ? fallback
+        : int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed
+        : throw new ValidationFailedException(field, "Must be a whole number.");
+}

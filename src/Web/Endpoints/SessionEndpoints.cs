@@ -1,0 +1,55 @@
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ShopEase.Application.Auth.Commands.ChangePassword;
+using ShopEase.Application.Auth.Models;
+using ShopEase.Application.Sessions.Commands.LogoutAll;
+using ShopEase.Application.Sessions.Commands.RevokeSession;
+using ShopEase.Application.Sessions.Models;
+using ShopEase.Application.Sessions.Queries.ListSessions;
+using ShopEase.Web.Authentication;
+using ShopEase.Web.Endpoints.Requests;
+using ShopEase.Web.Http;
+
+namespace ShopEase.Web.Endpoints;
+
+/// <summary>The caller's sessions and password: every route needs a live access token.</summary>
+public static class SessionEndpoints
+{
+    public static IEndpointRouteBuilder MapSessionEndpoints(this IEndpointRouteBuilder app)
+    {
+        var auth = app.MapGroup(AuthEndpoints.BasePath).WithTags("Sessions").RequireAuthorization();
+        auth.MapGet("/sessions", ListAsync);
+        auth.MapDelete("/sessions/{id}", RevokeAsync);
+        auth.MapPost("/logout-all", LogoutAllAsync);
+        auth.MapPost("/password", ChangePasswordAsync).Accepts<ChangePasswordRequest>("application/json");
+        return app;
+    }
+
+    private static async Task<Ok<IReadOnlyList<SessionDto>>> ListAsync(HttpContext http, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new ListSessionsQuery(http.User.GetUserId(), http.User.GetSessionId()), ct));
+
+    private static async Task<NoContent> RevokeAsync(string id, HttpContext http, ISender sender, CancellationToken ct)
+    {
+        if (!Guid.TryParse(id, out var sessionId))
+        {
+            throw new Application.Common.Exceptions.NotFoundException("No such session.");
+        }
+
+        await sender.Send(new RevokeSessionCommand(http.User.GetUserId(), sessionId), ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> LogoutAllAsync(HttpContext http, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(new LogoutAllCommand(http.User.GetUserId()), ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<TokenPair>> ChangePasswordAsync(HttpContext http, ISender sender, CancellationToken ct)
+    {
+        var body = await http.Request.ReadJsonAsync<ChangePasswordRequest>(ct);
+        var command = new ChangePasswordCommand(
+            http.User.GetUserId(), http.User.GetSessionId(), body.CurrentPassword ?? string.Empty, body.NewPassword ?? string.Empty);
+        return TypedResults.Ok(await sender.Send(command, ct));
+    }
+}
