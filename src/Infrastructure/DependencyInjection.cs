@@ -20,7 +20,8 @@ public static class DependencyInjection
         services.AddSingleton<IValidateOptions<JwtOptions>, JwtOptionsValidator>();
         services.AddOptions<PasswordHashingOptions>()
             .Bind(configuration.GetSection(PasswordHashingOptions.SectionName))
-            .Validate(o => o.Iterations >= 1, "Passwords:Iterations must be positive.")
+            .Validate(o => o.Iterations >= PasswordHashingOptions.MinimumIterations,
+                $"Passwords:Iterations must be at least {PasswordHashingOptions.MinimumIterations:N0} (PBKDF2-HMAC-SHA512).")
             .ValidateOnStart();
 
         // Read when first needed, so tests and tools can supply it late. EF Core and the raw

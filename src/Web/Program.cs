@@ -9,6 +9,11 @@ using ShopEase.Web.Http;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddDevelopmentSigningKey();
+if (CommandLineTasks.IsTask(args))
+{
+    // EF logs a failed probe for the migrations table of an empty database as an error; it is not one.
+    builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None);
+}
 
 builder.Services
     .AddApplication(builder.Configuration)

@@ -10,7 +10,7 @@ namespace ShopEase.Infrastructure.Security;
 internal sealed class IdentityPasswordHasher : Application.Common.Abstractions.IPasswordHasher
 {
     private readonly PasswordHasher<User> _hasher;
-    private readonly Lazy<string> _dummyHash;
+    private readonly string _dummyHash;
 
     public IdentityPasswordHasher(IOptions<PasswordHashingOptions> options)
     {
@@ -19,7 +19,8 @@ internal sealed class IdentityPasswordHasher : Application.Common.Abstractions.I
             CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3,
             IterationCount = options.Value.Iterations,
         }));
-        _dummyHash = new Lazy<string>(() => Hash(Convert.ToBase64String(RandomNumberGenerator.GetBytes(24))));
+        // Made up front, so the first unknown-email login costs one hash like every later one.
+        _dummyHash = Hash(Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)));
     }
 
     public string Hash(string password) => _hasher.HashPassword(null!, password);
@@ -34,7 +35,7 @@ internal sealed class IdentityPasswordHasher : Application.Common.Abstractions.I
 
     public PasswordCheck VerifyAgainstDummyHash(string password)
     {
-        Verify(_dummyHash.Value, password);
+        Verify(_dummyHash, password);
         return PasswordCheck.Failed;
     }
 }

@@ -1,0 +1,18 @@
+namespace ShopEase.Web.IntegrationTests.Support;
+
+/// <summary>A second API node on the first one's database and signing key: two instances, one truth.</summary>
+public sealed class PeerNodeApiFactory : ShopEaseApiFactory
+{
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    public PeerNodeApiFactory(ShopEaseApiFactory primary, IReadOnlyDictionary<string, string?> settings)
+    {
+        ConnectionString = primary.ConnectionString;
+        SigningKey = primary.SigningKey;
+        _settings = settings;
+    }
+
+    protected override bool OwnsDatabase => false;
+
+    protected override IReadOnlyDictionary<string, string?> Settings => _settings;
+}
