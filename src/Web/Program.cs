@@ -36,6 +36,7 @@ app.UseAuthorization();
 app.MapAuthEndpoints();
 app.MapSessionEndpoints();
 app.MapAdminEndpoints();
+app.MapJwksEndpoints();
 
 await app.RunAsync();
 return 0;

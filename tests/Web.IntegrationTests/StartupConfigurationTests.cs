@@ -27,6 +27,29 @@ public sealed class StartupConfigurationTests
         output.ShouldContain("at least 256 bits");
     }
 
+    [Theory]
+    [InlineData("ES256", "")]
+    [InlineData("RS256", "/nonexistent/key.pem")]
+    [InlineData("PS512", "")]
+    public async Task OutsideDevelopment_AsymmetricWithoutUsableKeyFile_RefusesToStart(string algorithm, string keyFile)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Jwt__Algorithm"] = algorithm,
+            ["ConnectionStrings__Default"] = "Host=127.0.0.1;Database=unused",
+        };
+        if (keyFile.Length > 0)
+        {
+            environment["Jwt__KeyFiles__0"] = keyFile;
+        }
+
+        var (exitCode, output) = await WebAppProcess.RunAsync([], environment);
+
+        exitCode.ShouldNotBe(0);
+        output.ShouldContain(algorithm == "PS512" ? "Jwt:Algorithm must be one of HS256, ES256, RS256" : "Jwt:KeyFiles");
+    }
+
     [Fact]
     public void OutsideDevelopment_A256BitKey_Starts()
     {

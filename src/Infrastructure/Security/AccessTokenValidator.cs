@@ -5,17 +5,17 @@ using ShopEase.Application.Common.Abstractions;
 namespace ShopEase.Infrastructure.Security;
 
 /// <summary>
-/// The single definition of a valid access token: HS256 only, a known <c>kid</c>, our issuer and
+/// The single definition of a valid access token: the configured algorithm only, a known <c>kid</c>, our issuer and
 /// audience, an <c>exp</c> judged by <see cref="TimeProvider"/> with 30 s of skew, and
 /// <c>token_type</c> = <c>access</c>.
 /// </summary>
 public sealed class AccessTokenValidator : IAccessTokenValidator
 {
-    public AccessTokenValidator(IOptions<JwtOptions> options, TimeProvider timeProvider, ISessionLiveness sessions)
+    public AccessTokenValidator(
+        IOptions<JwtOptions> options, SigningKeyRing keys, TimeProvider timeProvider, ISessionLiveness sessions)
     {
         Handler = new AccessTokenHandler(sessions);
         var settings = options.Value;
-        var key = SigningKey.Create(settings.SigningKey);
         Parameters = new TokenValidationParameters
         {
             ValidIssuer = settings.Issuer,
@@ -26,12 +26,12 @@ public sealed class AccessTokenValidator : IAccessTokenValidator
             ValidateIssuerSigningKey = true,
             RequireSignedTokens = true,
             RequireExpirationTime = true,
-            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+            ValidAlgorithms = [keys.Algorithm],
             ValidTypes = ["JWT"],
             ClockSkew = JwtOptions.ClockSkew,
             TryAllIssuerSigningKeys = false,
             IssuerSigningKeyResolver = (_, _, kid, _) =>
-                string.Equals(kid, key.KeyId, StringComparison.Ordinal) ? [key] : [],
+                kid is not null && keys.VerificationKeys.TryGetValue(kid, out var key) ? [key] : [],
             LifetimeValidator = (notBefore, expires, _, _) =>
             {
                 var now = timeProvider.GetUtcNow().UtcDateTime;

@@ -14,6 +14,18 @@ public sealed class JwtOptions
 
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(60);
 
-    /// <summary>HS256 secret, base64, at least 256 bits. Never committed.</summary>
+    /// <summary><c>HS256</c> (default), <c>ES256</c> or <c>RS256</c>.</summary>
+    public string Algorithm { get; set; } = SigningAlgorithms.Hs256;
+
+    /// <summary>HS256: the secret that signs, base64, at least 256 bits. Never committed.</summary>
     public string? SigningKey { get; set; }
+
+    /// <summary>HS256: earlier secrets that still verify tokens they signed, until those expire.</summary>
+    public IList<string> PreviousSigningKeys { get; } = [];
+
+    /// <summary>
+    /// ES256/RS256: PEM files of private keys. The first signs; the others only verify (a public
+    /// key PEM is enough for those). All public keys are published at /.well-known/jwks.json.
+    /// </summary>
+    public IList<string> KeyFiles { get; } = [];
 }

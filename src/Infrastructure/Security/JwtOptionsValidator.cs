@@ -23,11 +23,43 @@ internal sealed class JwtOptionsValidator : IValidateOptions<JwtOptions>
             failures.Add("Jwt:AccessTokenLifetime must be positive.");
         }
 
-        if (!SigningKey.TryDecode(options.SigningKey, out _, out var problem))
+        if (!SigningAlgorithms.All.Contains(options.Algorithm))
         {
-            failures.Add(problem);
+            failures.Add($"Jwt:Algorithm must be one of {string.Join(", ", SigningAlgorithms.All)}.");
+        }
+        else if (SigningAlgorithms.IsAsymmetric(options.Algorithm))
+        {
+            ValidateKeyFiles(options, failures);
+        }
+        else
+        {
+            foreach (var secret in options.PreviousSigningKeys.Prepend(options.SigningKey))
+            {
+                if (!SigningKey.TryDecode(secret, out _, out var problem))
+                {
+                    failures.Add(problem);
+                }
+            }
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateKeyFiles(JwtOptions options, List<string> failures)
+    {
+        if (options.KeyFiles.Count == 0)
+        {
+            failures.Add($"Jwt:KeyFiles is empty. With Jwt:Algorithm={options.Algorithm}, name at least one PEM private key file (environment: Jwt__KeyFiles__0).");
+            return;
+        }
+
+        try
+        {
+            _ = new SigningKeyRing(Options.Create(options));
+        }
+        catch (InvalidOperationException ex)
+        {
+            failures.Add(ex.Message);
+        }
     }
 }

@@ -13,10 +13,10 @@ internal sealed class JwtTokenIssuer : ITokenIssuer
     private readonly SigningCredentials _credentials;
     private readonly TimeProvider _timeProvider;
 
-    public JwtTokenIssuer(IOptions<JwtOptions> options, TimeProvider timeProvider)
+    public JwtTokenIssuer(IOptions<JwtOptions> options, SigningKeyRing keys, TimeProvider timeProvider)
     {
         _options = options.Value;
-        _credentials = new SigningCredentials(SigningKey.Create(_options.SigningKey), SecurityAlgorithms.HmacSha256);
+        _credentials = keys.Signing;
         _timeProvider = timeProvider;
     }
 

@@ -11,15 +11,24 @@ public static class DevelopmentSigningKey
 {
     public static WebApplicationBuilder AddDevelopmentSigningKey(this WebApplicationBuilder builder)
     {
-        var configured = builder.Configuration[$"{JwtOptions.SectionName}:{nameof(JwtOptions.SigningKey)}"];
-        if (!builder.Environment.IsDevelopment() || !string.IsNullOrWhiteSpace(configured))
+        if (!builder.Environment.IsDevelopment())
         {
             return builder;
         }
 
-        var path = builder.Configuration["Jwt:DevelopmentKeyFile"]
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),
-                "ShopEase", "development-signing.key");
+        var algorithm = builder.Configuration["Jwt:Algorithm"] ?? SigningAlgorithms.Hs256;
+        if (SigningAlgorithms.IsAsymmetric(algorithm))
+        {
+            return builder.AddDevelopmentKeyFile(algorithm);
+        }
+
+        var configured = builder.Configuration[$"{JwtOptions.SectionName}:{nameof(JwtOptions.SigningKey)}"];
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return builder;
+        }
+
+        var path = builder.Configuration["Jwt:DevelopmentKeyFile"] ?? DefaultPath("development-signing.key");
         if (!File.Exists(path))
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -36,4 +45,28 @@ public static class DevelopmentSigningKey
         });
         return builder;
     }
+
+    private static WebApplicationBuilder AddDevelopmentKeyFile(this WebApplicationBuilder builder, string algorithm)
+    {
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["Jwt:KeyFiles:0"]))
+        {
+            return builder;
+        }
+
+        var path = builder.Configuration["Jwt:DevelopmentKeyFile"]
+            ?? DefaultPath($"development-{algorithm.ToLowerInvariant()}.pem");
+        if (!File.Exists(path))
+        {
+            AsymmetricKeyFile.Generate(algorithm, path);
+        }
+
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Jwt:KeyFiles:0"] = path });
+        return builder;
+    }
+
+    private static string DefaultPath(string fileName) =>
+        Path.Combine(
+            Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),
+            "ShopEase",
+            fileName);
 }

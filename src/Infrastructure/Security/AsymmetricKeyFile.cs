@@ -1,0 +1,74 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using Microsoft.IdentityModel.Tokens;
+
+namespace ShopEase.Infrastructure.Security;
+
+/// <summary>ES256 (P-256) and RS256 keys in PEM files; the <c>kid</c> is derived from the public key.</summary>
+public static class AsymmetricKeyFile
+{
+    /// <summary>Writes a new private key, readable by its owner only.</summary>
+    public static void Generate(string algorithm, string path)
+    {
+        string pem;
+        if (algorithm == SigningAlgorithms.Es256)
+        {
+            using var ec = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            pem = ec.ExportPkcs8PrivateKeyPem();
+        }
+        else
+        {
+            using var rsa = RSA.Create(3072);
+            pem = rsa.ExportPkcs8PrivateKeyPem();
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        File.WriteAllText(path, pem);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+    }
+
+    /// <summary>Loads the key in <paramref name="path"/>; <paramref name="isPrivate"/> says whether it can sign.</summary>
+    public static AsymmetricSecurityKey Load(string algorithm, string path, out bool isPrivate)
+    {
+        if (!File.Exists(path))
+        {
+            throw new InvalidOperationException($"Jwt:KeyFiles names '{path}', which does not exist.");
+        }
+
+        var pem = File.ReadAllText(path);
+        isPrivate = pem.Contains("PRIVATE KEY", StringComparison.Ordinal);
+        try
+        {
+            if (algorithm == SigningAlgorithms.Es256)
+            {
+                var ec = ECDsa.Create();
+                ec.ImportFromPem(pem);
+                if (ec.KeySize != 256)
+                {
+                    throw new InvalidOperationException($"'{path}' is not a P-256 key, which ES256 needs.");
+                }
+
+                return new ECDsaSecurityKey(ec) { KeyId = KeyIdOf(ec.ExportSubjectPublicKeyInfo()) };
+            }
+
+            var rsa = RSA.Create();
+            rsa.ImportFromPem(pem);
+            if (rsa.KeySize < 2048)
+            {
+                throw new InvalidOperationException($"'{path}' is a {rsa.KeySize}-bit RSA key; RS256 needs at least 2048 bits.");
+            }
+
+            return new RsaSecurityKey(rsa) { KeyId = KeyIdOf(rsa.ExportSubjectPublicKeyInfo()) };
+        }
+        catch (Exception ex) when (ex is ArgumentException or CryptographicException)
+        {
+            throw new InvalidOperationException($"'{path}' does not hold a PEM key usable for {algorithm}.", ex);
+        }
+    }
+
+    private static string KeyIdOf(byte[] subjectPublicKeyInfo) =>
+        Base64Url.EncodeToString(SHA256.HashData(subjectPublicKeyInfo).AsSpan(0, 12));
+}

@@ -1,0 +1,105 @@
+using FluentValidation.Results;
+using ShopEase.Application.Admin.Users.Queries.ListUsers;
+using ShopEase.Application.UnitTests.TestSupport;
+
+namespace ShopEase.Application.UnitTests.Admin.Users.Queries.ListUsers;
+
+public sealed class ListUsersQueryValidatorTests
+{
+    [Fact]
+    public async Task Validate_FirstPageOfTwentyWithoutFilter_IsValid()
+    {
+        var result = await Validate(new ListUsersQuery(1, 20, null));
+
+        result.IsValid.ShouldBeTrue();
+        result.Errors.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(int.MinValue)]
+    public async Task Validate_PageBelowOne_ReportsPageTooSmall(int page)
+    {
+        var result = await Validate(new ListUsersQuery(page, 20, null));
+
+        result.MessagesFor("Page").ShouldBe(["Page must be 1 or more."]);
+    }
+
+    [Fact]
+    public async Task Validate_PageFarBeyondTheData_IsValid()
+    {
+        var result = await Validate(new ListUsersQuery(1000, 20, null));
+
+        result.MessagesFor("Page").ShouldBeEmpty();
+    }
+
+    // The repository skips (page - 1) * pageSize rows in int arithmetic: this page wraps to a
+    // negative offset, which PostgreSQL rejects, so the request ends in a 500 instead of a 400.
+    [Fact(Skip = "BUG: Page has no upper bound; (page - 1) * pageSize overflows int in UserRepository.ListAsync and ends in a 500")]
+    public async Task Validate_PageWhoseOffsetOverflowsAnInt_ReportsPage()
+    {
+        var result = await Validate(new ListUsersQuery(int.MaxValue, ListUsersQuery.MaxPageSize, null));
+
+        result.MessagesFor("Page").ShouldNotBeEmpty();
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-5)]
+    [InlineData(101)]
+    public async Task Validate_PageSizeOutsideOneToHundred_ReportsPageSizeOutOfRange(int pageSize)
+    {
+        var result = await Validate(new ListUsersQuery(1, pageSize, null));
+
+        result.MessagesFor("PageSize").ShouldBe(["Page size must be between 1 and 100."]);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(100)]
+    public async Task Validate_PageSizeAtTheBounds_IsValid(int pageSize)
+    {
+        var result = await Validate(new ListUsersQuery(1, pageSize, null));
+
+        result.MessagesFor("PageSize").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Validate_EmailFilterOf254Characters_IsValid()
+    {
+        var result = await Validate(new ListUsersQuery(1, 20, new string('a', 254)));
+
+        result.MessagesFor("Email").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Validate_EmailFilterOf255Characters_ReportsTooLong()
+    {
+        var result = await Validate(new ListUsersQuery(1, 20, new string('a', 255)));
+
+        result.MessagesFor("Email").ShouldBe(["Email filter must be at most 254 characters."]);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("shop.io")]
+    public async Task Validate_EmailFilterThatIsNoWholeEmail_IsValid(string email)
+    {
+        var result = await Validate(new ListUsersQuery(1, 20, email));
+
+        result.MessagesFor("Email").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Validate_BadPageAndPageSize_ReportsBoth()
+    {
+        var result = await Validate(new ListUsersQuery(0, 0, null));
+
+        result.MessagesFor("Page").ShouldBe(["Page must be 1 or more."]);
+        result.MessagesFor("PageSize").ShouldBe(["Page size must be between 1 and 100."]);
+    }
+
+    private static Task<ValidationResult> Validate(ListUsersQuery query) => new ListUsersQueryValidator().ValidateAsync(query);
+}

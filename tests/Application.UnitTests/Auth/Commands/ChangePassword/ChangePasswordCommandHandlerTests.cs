@@ -1,0 +1,209 @@
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using NSubstitute;
+using ShopEase.Application.Auth.Commands.ChangePassword;
+using ShopEase.Application.Auth.Models;
+using ShopEase.Application.Common.Abstractions;
+using ShopEase.Application.Common.Exceptions;
+using ShopEase.Application.Common.Options;
+using ShopEase.Application.UnitTests.TestSupport;
+using ShopEase.Domain.Users;
+
+namespace ShopEase.Application.UnitTests.Auth.Commands.ChangePassword;
+
+public sealed class ChangePasswordCommandHandlerTests
+{
+    private const string CurrentPassword = "correct horse battery";
+    private const string NewPassword = "staple gun lighthouse";
+    private const string StoredHash = "stored-hash";
+    private const string NewHash = "hash-of-the-new-password";
+
+    private static readonly DateTimeOffset Joined = TestClock.Start.AddDays(-10);
+    private static readonly Guid CallerSessionId = Guid.Parse("0193a5c2-0000-7000-8000-0000000000a1");
+
+    private readonly IUserRepository _users = Substitute.For<IUserRepository>();
+    private readonly ISessionRepository _sessions = Substitute.For<ISessionRepository>();
+    private readonly IRefreshTokenStore _refreshTokens = Substitute.For<IRefreshTokenStore>();
+    private readonly IPasswordHasher _passwordHasher = Substitute.For<IPasswordHasher>();
+    private readonly ITokenIssuer _tokenIssuer = Substitute.For<ITokenIssuer>();
+    private readonly FakeTimeProvider _clock = TestClock.Create();
+    private readonly SessionOptions _options = new() { RefreshTokenLifetime = TimeSpan.FromHours(6) };
+    private readonly User _ann = User.Register("ann@shop.io", StoredHash, Joined);
+
+    public ChangePasswordCommandHandlerTests()
+    {
+        _users.FindByIdAsync(_ann.Id, Arg.Any<CancellationToken>()).Returns(_ann);
+        _passwordHasher.Verify(StoredHash, CurrentPassword).Returns(PasswordCheck.Succeeded);
+        _passwordHasher.Verify(StoredHash, Arg.Is<string>(p => p != CurrentPassword)).Returns(PasswordCheck.Failed);
+        _passwordHasher.Hash(NewPassword).Returns(NewHash);
+        _refreshTokens
+            .ReplaceRefreshTokenAsync(CallerSessionId, Arg.Any<DateTimeOffset>(), Arg.Any<TimeSpan>(), Arg.Any<CancellationToken>())
+            .Returns("new-refresh-token");
+        _sessions
+            .RevokeAllAsync(Arg.Any<Guid>(), Arg.Any<Guid?>(), Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>())
+            .Returns(2);
+        _tokenIssuer.IssueAccessToken(Arg.Any<User>(), Arg.Any<Guid>()).Returns(new IssuedAccessToken("new-access-token", 900));
+    }
+
+    [Fact]
+    public async Task Handle_UnknownUser_ThrowsTokenNotValid()
+    {
+        var command = new ChangePasswordCommand(Guid.NewGuid(), CallerSessionId, CurrentPassword, NewPassword);
+
+        await Should.ThrowAsync<TokenNotValidException>(() => CreateHandler().Handle(command, CancellationToken.None).AsTask());
+    }
+
+    [Fact]
+    public async Task Handle_InactiveUser_ThrowsTokenNotValid()
+    {
+        _ann.Deactivate();
+
+        await Should.ThrowAsync<TokenNotValidException>(() => CreateHandler().Handle(Command(), CancellationToken.None).AsTask());
+    }
+
+    [Fact]
+    public async Task Handle_InactiveUser_ChangesNothing()
+    {
+        _ann.Deactivate();
+
+        await Should.ThrowAsync<TokenNotValidException>(() => CreateHandler().Handle(Command(), CancellationToken.None).AsTask());
+
+        _ann.PasswordHash.ShouldBe(StoredHash);
+        await _users.DidNotReceiveWithAnyArgs().UpdateAsync(default!, default);
+        await _refreshTokens.DidNotReceiveWithAnyArgs().ReplaceRefreshTokenAsync(default, default, default, default);
+        await _sessions.DidNotReceiveWithAnyArgs().RevokeAllAsync(default, default, default, default);
+    }
+
+    [Fact]
+    public async Task Handle_WrongCurrentPassword_ThrowsValidationFailedOnCurrentPassword()
+    {
+        var exception = await Should.ThrowAsync<ValidationFailedException>(
+            () => CreateHandler().Handle(Command(currentPassword: "wrong password"), CancellationToken.None).AsTask());
+
+        exception.Errors.Keys.ShouldBe(["currentPassword"]);
+        exception.Errors["currentPassword"].ShouldBe(["Current password is not correct."]);
+    }
+
+    [Fact]
+    public async Task Handle_WrongCurrentPassword_StoresNoNewHash()
+    {
+        await Should.ThrowAsync<ValidationFailedException>(
+            () => CreateHandler().Handle(Command(currentPassword: "wrong password"), CancellationToken.None).AsTask());
+
+        _passwordHasher.DidNotReceiveWithAnyArgs().Hash(default!);
+        _ann.PasswordHash.ShouldBe(StoredHash);
+        await _users.DidNotReceiveWithAnyArgs().UpdateAsync(default!, default);
+    }
+
+    [Fact]
+    public async Task Handle_WrongCurrentPassword_NeitherReplacesTheRefreshTokenNorRevokesSessions()
+    {
+        await Should.ThrowAsync<ValidationFailedException>(
+            () => CreateHandler().Handle(Command(currentPassword: "wrong password"), CancellationToken.None).AsTask());
+
+        await _refreshTokens.DidNotReceiveWithAnyArgs().ReplaceRefreshTokenAsync(default, default, default, default);
+        await _sessions.DidNotReceiveWithAnyArgs().RevokeAllAsync(default, default, default, default);
+        _tokenIssuer.DidNotReceiveWithAnyArgs().IssueAccessToken(default!, default);
+    }
+
+    [Fact]
+    public async Task Handle_CallersSessionNoLongerLive_ThrowsTokenNotValid()
+    {
+        SessionIsNoLongerLive();
+
+        await Should.ThrowAsync<TokenNotValidException>(() => CreateHandler().Handle(Command(), CancellationToken.None).AsTask());
+    }
+
+    [Fact]
+    public async Task Handle_CallersSessionNoLongerLive_LeavesThePasswordUnchanged()
+    {
+        SessionIsNoLongerLive();
+
+        await Should.ThrowAsync<TokenNotValidException>(() => CreateHandler().Handle(Command(), CancellationToken.None).AsTask());
+
+        _ann.PasswordHash.ShouldBe(StoredHash);
+        await _users.DidNotReceiveWithAnyArgs().UpdateAsync(default!, default);
+    }
+
+    [Fact]
+    public async Task Handle_CallersSessionNoLongerLive_RevokesNoSessionAndIssuesNoAccessToken()
+    {
+        SessionIsNoLongerLive();
+
+        await Should.ThrowAsync<TokenNotValidException>(() => CreateHandler().Handle(Command(), CancellationToken.None).AsTask());
+
+        await _sessions.DidNotReceiveWithAnyArgs().RevokeAllAsync(default, default, default, default);
+        _tokenIssuer.DidNotReceiveWithAnyArgs().IssueAccessToken(default!, default);
+    }
+
+    [Fact]
+    public async Task Handle_RightCurrentPassword_SavesTheHashOfTheNewPassword()
+    {
+        await CreateHandler().Handle(Command(), CancellationToken.None);
+
+        _passwordHasher.Received(1).Hash(NewPassword);
+        await _users.Received(1).UpdateAsync(
+            Arg.Is<User>(u => u.Id == _ann.Id && u.PasswordHash == NewHash), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Handle_RightCurrentPasswordWhoseHashNeedsRehash_SavesTheHashOfTheNewPassword()
+    {
+        _passwordHasher.Verify(StoredHash, CurrentPassword).Returns(PasswordCheck.SucceededRehashNeeded);
+
+        await CreateHandler().Handle(Command(), CancellationToken.None);
+
+        await _users.Received(1).UpdateAsync(
+            Arg.Is<User>(u => u.Id == _ann.Id && u.PasswordHash == NewHash), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Handle_RightCurrentPassword_ReplacesTheCallersRefreshTokenAtTheClocksNowWithTheConfiguredLifetime()
+    {
+        _clock.Advance(TimeSpan.FromMinutes(5));
+
+        await CreateHandler().Handle(Command(), CancellationToken.None);
+
+        await _refreshTokens.Received(1).ReplaceRefreshTokenAsync(
+            CallerSessionId, TestClock.Start.AddMinutes(5), TimeSpan.FromHours(6), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Handle_RightCurrentPassword_RevokesEveryOtherSessionOfTheUserAtTheClocksNow()
+    {
+        _clock.Advance(TimeSpan.FromMinutes(5));
+
+        await CreateHandler().Handle(Command(), CancellationToken.None);
+
+        await _sessions.Received(1).RevokeAllAsync(
+            _ann.Id, CallerSessionId, TestClock.Start.AddMinutes(5), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Handle_RightCurrentPassword_IssuesTheAccessTokenForTheUserAndTheCallersSession()
+    {
+        await CreateHandler().Handle(Command(), CancellationToken.None);
+
+        _tokenIssuer.Received(1).IssueAccessToken(
+            Arg.Is<User>(u => u.Id == _ann.Id && u.PasswordHash == NewHash), CallerSessionId);
+    }
+
+    [Fact]
+    public async Task Handle_RightCurrentPassword_ReturnsTheNewRefreshTokenAndTheNewAccessToken()
+    {
+        var result = await CreateHandler().Handle(Command(), CancellationToken.None);
+
+        result.ShouldBe(new TokenPair("new-access-token", "new-refresh-token", "Bearer", 900));
+    }
+
+    private ChangePasswordCommand Command(string currentPassword = CurrentPassword) =>
+        new(_ann.Id, CallerSessionId, currentPassword, NewPassword);
+
+    private void SessionIsNoLongerLive() =>
+        _refreshTokens
+            .ReplaceRefreshTokenAsync(Arg.Any<Guid>(), Arg.Any<DateTimeOffset>(), Arg.Any<TimeSpan>(), Arg.Any<CancellationToken>())
+            .Returns((string?)null);
+
+    private ChangePasswordCommandHandler CreateHandler() =>
+        new(_users, _sessions, _refreshTokens, _passwordHasher, _tokenIssuer, _clock, Options.Create(_options));
+}

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Time.Testing;
+using NSubstitute;
+using ShopEase.Application.Common.Abstractions;
+using ShopEase.Application.Sessions.Commands.LogoutAll;
+using ShopEase.Application.UnitTests.TestSupport;
+
+namespace ShopEase.Application.UnitTests.Sessions.Commands.LogoutAll;
+
+public sealed class LogoutAllCommandHandlerTests
+{
+    private static readonly Guid CallerId = Guid.Parse("0193a5c2-0000-7000-8000-000000000001");
+
+    private readonly ISessionRepository _sessions = Substitute.For<ISessionRepository>();
+    private readonly FakeTimeProvider _clock = TestClock.Create();
+
+    [Fact]
+    public async Task Handle_RevokesEverySessionOfTheCallerWithoutExceptionAtTheClocksNow()
+    {
+        _clock.Advance(TimeSpan.FromMinutes(3));
+
+        await CreateHandler().Handle(new LogoutAllCommand(CallerId), CancellationToken.None);
+
+        await _sessions.Received(1).RevokeAllAsync(CallerId, null, TestClock.Start.AddMinutes(3), Arg.Any<CancellationToken>());
+    }
+
+    private LogoutAllCommandHandler CreateHandler() => new(_sessions, _clock);
+}
