@@ -49,6 +49,14 @@ public static class DependencyInjection
         services.AddHostedService<SessionRevocationListener>();
         services.AddScoped<ISessionRepository, SessionRepository>();
 
+        services.AddOptions<HousekeepingOptions>()
+            .Bind(configuration.GetSection(HousekeepingOptions.SectionName))
+            .Validate(o => o.Period > TimeSpan.Zero && o.BatchSize > 0 && o.Retention >= TimeSpan.Zero,
+                "Housekeeping:Period and Housekeeping:BatchSize must be positive, Housekeeping:Retention not negative.")
+            .ValidateOnStart();
+        services.AddSingleton<ExpiredSessionCleanup>();
+        services.AddHostedService(sp => sp.GetRequiredService<ExpiredSessionCleanup>());
+
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddScoped<IRefreshTokenStore, RefreshTokenStore>();
         services.AddSingleton<SigningKeyRing>();

@@ -48,7 +48,7 @@ internal sealed partial class SessionRevocationListener(
             {
                 return;
             }
-            catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or TimeoutException)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 LogListenFailed(logger, ex, delay.TotalSeconds);
                 cache.Clear();

@@ -1,0 +1,89 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace ShopEase.Infrastructure.Sessions;
+
+/// <summary>
+/// Deletes refresh tokens and sessions that expired or were revoked longer than the retention
+/// ago, in small batches that skip rows another transaction holds, so rotation never waits on it.
+/// </summary>
+internal sealed partial class ExpiredSessionCleanup(
+    NpgsqlDataSource dataSource,
+    TimeProvider timeProvider,
+    IOptions<HousekeepingOptions> options,
+    ILogger<ExpiredSessionCleanup> logger) : BackgroundService
+{
+    private const string DeleteTokens = """
+        DELETE FROM refresh_tokens WHERE id IN (
+            SELECT id FROM refresh_tokens WHERE expires_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)
+        """;
+
+    private const string DeleteSessions = """
+        DELETE FROM sessions WHERE id IN (
+            SELECT id FROM sessions WHERE expires_at < $1 OR revoked_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)
+        """;
+
+    /// <returns>How many rows (tokens and sessions) were deleted.</returns>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = timeProvider.GetUtcNow() - options.Value.Retention;
+        var tokens = await DeleteInBatchesAsync(DeleteTokens, cutoff, cancellationToken);
+        var sessions = await DeleteInBatchesAsync(DeleteSessions, cutoff, cancellationToken);
+        if (tokens + sessions > 0)
+        {
+            LogCleaned(logger, tokens, sessions);
+        }
+
+        return tokens + sessions;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Enabled)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(options.Value.Period, timeProvider);
+        do
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Housekeeping can wait for the next period; it must never take the app down.
+                LogFailed(logger, ex);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task<int> DeleteInBatchesAsync(string sql, DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        var batchSize = options.Value.BatchSize;
+        var total = 0;
+        int deleted;
+        do
+        {
+            await using var command = dataSource.CreateCommand(sql);
+            command.Parameters.Add(new NpgsqlParameter { Value = cutoff });
+            command.Parameters.Add(new NpgsqlParameter { Value = batchSize });
+            deleted = await command.ExecuteNonQueryAsync(cancellationToken);
+            total += deleted;
+        }
+        while (deleted == batchSize);
+
+        return total;
+    }
+
+    [LoggerMessage(EventId = 2201, Level = LogLevel.Information,
+        Message = "Housekeeping deleted {Tokens} refresh tokens and {Sessions} sessions")]
+    private static partial void LogCleaned(ILogger logger, int tokens, int sessions);
+
+    [LoggerMessage(EventId = 2202, Level = LogLevel.Warning, Message = "Housekeeping failed; it will try again next period")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}
