@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using ShopEase.Infrastructure.Health;
 using ShopEase.Web.Authentication;
+using ShopEase.Web.Health;
+using ShopEase.Web.OpenApi;
 using ShopEase.Web.ExceptionHandling;
 using ShopEase.Web.Http;
 
@@ -26,6 +29,13 @@ public static class DependencyInjection
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, StaffPolicy>();
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicy.Name, policy => policy.RequireAuthenticatedUser().AddRequirements(new StaffPolicy.Requirement()));
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
+        services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer<BearerSecurityTransformer>();
+            o.AddOperationTransformer<BearerSecurityTransformer>();
+        });
 
         // Binding failures become exceptions our handler turns into problem details, not bare 400s.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

@@ -1,3 +1,4 @@
+using Scalar.AspNetCore;
 using ShopEase.Application;
 using ShopEase.Infrastructure;
 using ShopEase.Web;
@@ -5,6 +6,7 @@ using ShopEase.Web.Cli;
 using ShopEase.Web.Configuration;
 using ShopEase.Web.Endpoints;
 using ShopEase.Web.ExceptionHandling;
+using ShopEase.Web.Health;
 using ShopEase.Web.Http;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -28,11 +30,23 @@ if (CommandLineTasks.IsTask(args))
 }
 
 app.UseMiddleware<ResponseHeadersMiddleware>();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
 app.UseExceptionHandler();
 app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
 app.UseAuthentication();
 app.UseAuthorization();
 
+app.MapOpenApi();
+if (app.Environment.IsDevelopment())
+{
+    app.MapScalarApiReference();
+}
+
+app.MapHealthEndpoints();
 app.MapAuthEndpoints();
 app.MapSessionEndpoints();
 app.MapAdminEndpoints();

@@ -23,14 +23,19 @@ public static class AuthEndpoints
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup(BasePath).WithTags("Auth");
-        auth.MapPost("/register", RegisterAsync).Accepts<CredentialsRequest>("application/json");
-        auth.MapPost("/login", LoginAsync).Accepts<CredentialsRequest>("application/json");
-        auth.MapPost("/token/refresh", RefreshAsync).Accepts<RefreshRequest>("application/json");
-        auth.MapPost("/token/verify", VerifyAsync).Accepts<VerifyRequest>("application/json");
+        auth.MapPost("/register", RegisterAsync).Accepts<CredentialsRequest>("application/json")
+            .ProducesProblems(400, 413, 415, 429);
+        auth.MapPost("/login", LoginAsync).Accepts<CredentialsRequest>("application/json")
+            .ProducesProblems(400, 401, 413, 415, 429);
+        auth.MapPost("/token/refresh", RefreshAsync).Accepts<RefreshRequest>("application/json")
+            .ProducesProblems(400, 401, 403, 413, 415, 429);
+        auth.MapPost("/token/verify", VerifyAsync).Accepts<VerifyRequest>("application/json")
+            .ProducesProblems(400, 401, 413, 415);
         auth.MapPost("/logout", LogoutAsync).Accepts<RefreshRequest>("application/json")
             .RequireAuthorization()
-            .WithMetadata(new TokenNotValidStatus(StatusCodes.Status400BadRequest));
-        auth.MapGet("/me", MeAsync).RequireAuthorization();
+            .WithMetadata(new TokenNotValidStatus(StatusCodes.Status400BadRequest))
+            .ProducesProblems(400, 401, 403, 413, 415);
+        auth.MapGet("/me", MeAsync).RequireAuthorization().ProducesProblems(401);
         return app;
     }
 

@@ -1,7 +1,7 @@
 namespace ShopEase.Web.Http;
 
 /// <summary>
-/// <c>nosniff</c> on every response and <c>no-store</c> on every auth response: tokens and personal
+/// <c>nosniff</c>, <c>DENY</c> framing and <c>no-referrer</c> on every response, <c>no-store</c> on every auth response: tokens and personal
 /// data must not be cached. Set when the response starts, so error responses get them too.
 /// </summary>
 public sealed class ResponseHeadersMiddleware(RequestDelegate next)
@@ -13,6 +13,8 @@ public sealed class ResponseHeadersMiddleware(RequestDelegate next)
             {
                 var http = (HttpContext)state;
                 http.Response.Headers.XContentTypeOptions = "nosniff";
+                http.Response.Headers.XFrameOptions = "DENY";
+                http.Response.Headers["Referrer-Policy"] = "no-referrer";
                 if (http.Request.Path.StartsWithSegments(Endpoints.AuthEndpoints.BasePath, StringComparison.OrdinalIgnoreCase)
                     || http.Request.Path.StartsWithSegments(Endpoints.AdminEndpoints.BasePath, StringComparison.OrdinalIgnoreCase))
                 {

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using ShopEase.Web.IntegrationTests.Support;
+
+namespace ShopEase.Web.IntegrationTests;
+
+public sealed class OpenApiTests(ShopEaseApiFactory factory) : IClassFixture<ShopEaseApiFactory>
+{
+    [Fact]
+    public async Task Document_ListsEveryApiRouteWithItsMethods()
+    {
+        using var document = JsonDocument.Parse(await factory.CreateApiClient().GetStringAsync("/openapi/v1.json"));
+        var paths = document.RootElement.GetProperty("paths");
+
+        var routes = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText!.StartsWith("/api", StringComparison.Ordinal)
+                || e.RoutePattern.RawText.StartsWith("/.well-known", StringComparison.Ordinal))
+            .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => (Path: e.RoutePattern.RawText!, Method: m)))
+            .ToList();
+
+        routes.Count.ShouldBeGreaterThanOrEqualTo(13, "the auth, session, admin and JWKS routes");
+        foreach (var (path, method) in routes)
+        {
+            paths.TryGetProperty(path, out var item).ShouldBeTrue($"{path} is missing from the OpenAPI document");
+            item.TryGetProperty(method.ToLowerInvariant(), out _).ShouldBeTrue($"{method} {path} is missing");
+        }
+    }
+
+    [Fact]
+    public async Task Document_DeclaresTheBearerSchemeAndUsesItOnProtectedRoutes()
+    {
+        using var document = JsonDocument.Parse(await factory.CreateApiClient().GetStringAsync("/openapi/v1.json"));
+        var root = document.RootElement;
+
+        root.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").GetProperty("scheme").GetString().ShouldBe("bearer");
+        root.GetProperty("paths").GetProperty("/api/auth/me").GetProperty("get").TryGetProperty("security", out _).ShouldBeTrue();
+        root.GetProperty("paths").GetProperty("/api/auth/login").GetProperty("post").TryGetProperty("security", out _).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Document_DescribesRequestBodiesAndProblemResponses()
+    {
+        using var document = JsonDocument.Parse(await factory.CreateApiClient().GetStringAsync("/openapi/v1.json"));
+        var register = document.RootElement.GetProperty("paths").GetProperty("/api/auth/register").GetProperty("post");
+
+        register.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _).ShouldBeTrue();
+        register.GetProperty("responses").GetProperty("201").GetProperty("content").TryGetProperty("application/json", out _).ShouldBeTrue();
+        register.GetProperty("responses").GetProperty("400").GetProperty("content").TryGetProperty("application/problem+json", out _).ShouldBeTrue();
+    }
+}
