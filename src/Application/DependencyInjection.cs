@@ -17,6 +17,12 @@ public static class DependencyInjection
             .Validate(o => o.MinLength >= 1 && o.MinLength <= o.MaxLength,
                 "Passwords:MinLength must be at least 1 and not above Passwords:MaxLength.")
             .ValidateOnStart();
+        services.AddOptions<RateLimitingOptions>()
+            .Bind(configuration.GetSection(RateLimitingOptions.SectionName))
+            .Validate(o => o.LoginPerIpPerMinute > 0 && o.RegisterPerIpPerHour > 0 && o.RefreshPerSessionPerMinute > 0
+                && o.LockoutFailures > 0 && o.LockoutWindow > TimeSpan.Zero && o.LockoutDuration > TimeSpan.Zero,
+                "Every RateLimiting limit and duration must be positive.")
+            .ValidateOnStart();
         services.AddOptions<SessionOptions>()
             .Bind(configuration.GetSection(SessionOptions.SectionName))
             .Validate(o => o.RefreshTokenLifetime > TimeSpan.Zero && o.SessionLifetime > TimeSpan.Zero,

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using ShopEase.Application.Common.Abstractions;
 using ShopEase.Infrastructure.Persistence;
+using ShopEase.Infrastructure.RateLimiting;
 using ShopEase.Infrastructure.Security;
 using ShopEase.Infrastructure.Sessions;
 
@@ -48,6 +49,8 @@ public static class DependencyInjection
         services.AddSingleton<ISessionLiveness>(sp => sp.GetRequiredService<SessionLivenessCache>());
         services.AddHostedService<SessionRevocationListener>();
         services.AddScoped<ISessionRepository, SessionRepository>();
+        services.AddSingleton<ILoginThrottle, LoginThrottle>();
+        services.AddSingleton<SessionRefreshLimiter>();
 
         services.AddOptions<HousekeepingOptions>()
             .Bind(configuration.GetSection(HousekeepingOptions.SectionName))

@@ -5,6 +5,7 @@ using ShopEase.Infrastructure.Health;
 using ShopEase.Web.Authentication;
 using ShopEase.Web.Health;
 using ShopEase.Web.OpenApi;
+using ShopEase.Web.RateLimiting;
 using ShopEase.Web.ExceptionHandling;
 using ShopEase.Web.Http;
 
@@ -30,6 +31,8 @@ public static class DependencyInjection
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicy.Name, policy => policy.RequireAuthenticatedUser().AddRequirements(new StaffPolicy.Requirement()));
 
+        services.AddApiRateLimiting();
+        services.AddTrustedProxies(configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
         services.AddOpenApi(o =>
         {

@@ -29,6 +29,7 @@ if (CommandLineTasks.IsTask(args))
     return await CommandLineTasks.RunAsync(app, args);
 }
 
+app.UseForwardedHeaders();
 app.UseMiddleware<ResponseHeadersMiddleware>();
 if (!app.Environment.IsDevelopment())
 {
@@ -37,6 +38,7 @@ if (!app.Environment.IsDevelopment())
 
 app.UseExceptionHandler();
 app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 

@@ -1,12 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using ShopEase.Application.Common.Abstractions;
 using ShopEase.Domain.Sessions;
+using ShopEase.Infrastructure.RateLimiting;
 using ShopEase.Infrastructure.Security;
 using ShopEase.Infrastructure.Sessions;
 
 namespace ShopEase.Infrastructure.Persistence;
 
-internal sealed class RefreshTokenStore(ShopEaseDbContext db, SessionLivenessCache liveness) : IRefreshTokenStore
+internal sealed class RefreshTokenStore(ShopEaseDbContext db, SessionLivenessCache liveness, SessionRefreshLimiter limiter)
+    : IRefreshTokenStore
 {
     public async Task<string> StartSessionAsync(
         AuthSession session, DateTimeOffset refreshTokenExpiresAt, CancellationToken cancellationToken)
@@ -47,6 +49,11 @@ internal sealed class RefreshTokenStore(ShopEaseDbContext db, SessionLivenessCac
         if (!session.IsLiveAt(now) || found.Token.ExpiresAt <= now)
         {
             return RefreshRotation.Rejected;
+        }
+
+        if (limiter.TryAdmit(session.Id) is { } wait)
+        {
+            return RefreshRotation.RateLimited(wait);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

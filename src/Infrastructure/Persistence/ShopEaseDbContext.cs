@@ -13,6 +13,8 @@ public sealed class ShopEaseDbContext(DbContextOptions<ShopEaseDbContext> option
 
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
 
+    public DbSet<LoginThrottleEntry> LoginThrottles => Set<LoginThrottleEntry>();
+
     /// <summary>The one place that says how ShopEase talks to PostgreSQL, at run time and design time alike.</summary>
     public static void Configure(DbContextOptionsBuilder builder, NpgsqlDataSource dataSource) =>
         builder.UseNpgsql(dataSource).UseSnakeCaseNamingConvention();

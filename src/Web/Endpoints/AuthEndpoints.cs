@@ -11,6 +11,7 @@ using ShopEase.Web.Authentication;
 using ShopEase.Web.Endpoints.Requests;
 using ShopEase.Web.ExceptionHandling;
 using ShopEase.Web.Http;
+using ShopEase.Web.RateLimiting;
 
 namespace ShopEase.Web.Endpoints;
 
@@ -24,8 +25,10 @@ public static class AuthEndpoints
     {
         var auth = app.MapGroup(BasePath).WithTags("Auth");
         auth.MapPost("/register", RegisterAsync).Accepts<CredentialsRequest>("application/json")
+            .RequireRateLimiting(RateLimitingSetup.RegisterPolicy)
             .ProducesProblems(400, 413, 415, 429);
         auth.MapPost("/login", LoginAsync).Accepts<CredentialsRequest>("application/json")
+            .RequireRateLimiting(RateLimitingSetup.LoginPolicy)
             .ProducesProblems(400, 401, 413, 415, 429);
         auth.MapPost("/token/refresh", RefreshAsync).Accepts<RefreshRequest>("application/json")
             .ProducesProblems(400, 401, 403, 413, 415, 429);

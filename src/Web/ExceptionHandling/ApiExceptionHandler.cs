@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using ShopEase.Application.Common.Exceptions;
 using ShopEase.Web.Authentication;
 using ShopEase.Web.Http;
+using ShopEase.Web.RateLimiting;
 
 namespace ShopEase.Web.ExceptionHandling;
 
@@ -26,6 +27,9 @@ public sealed partial class ApiExceptionHandler(ProblemWriter problems, ILogger<
             case InvalidCredentialsException:
                 await problems.WriteAsync(httpContext, StatusCodes.Status401Unauthorized, ProblemCodes.InvalidCredentials,
                     "The email or password is not correct.");
+                break;
+            case RateLimitedException limited:
+                await RateLimitingSetup.WriteRateLimitedAsync(httpContext, limited.RetryAfter);
                 break;
             case NotFoundException notFound:
                 await problems.WriteAsync(httpContext, StatusCodes.Status404NotFound, ProblemCodes.NotFound, notFound.Message);

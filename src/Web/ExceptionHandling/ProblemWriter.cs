@@ -12,7 +12,13 @@ public sealed class ProblemWriter(IProblemDetailsService problemDetailsService)
         string title,
         IReadOnlyDictionary<string, string[]>? errors = null)
     {
-        var problem = new ProblemDetails { Status = status, Title = title };
+        // The framework fills in a type for the statuses RFC 9110 defines; 429 comes from RFC 6585.
+        var problem = new ProblemDetails
+        {
+            Status = status,
+            Title = title,
+            Type = status == StatusCodes.Status429TooManyRequests ? "https://tools.ietf.org/html/rfc6585#section-4" : null,
+        };
         problem.Extensions["code"] = code;
         if (errors is not null)
         {

@@ -76,6 +76,9 @@ public class ShopEaseApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Jwt:SigningKey", SigningKey);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "None");
+
+        // The suites register and log in hundreds of times from one client; RateLimitTests turn it on.
+        builder.UseSetting("RateLimiting:Enabled", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -9,4 +9,7 @@ public enum RefreshRotationStatus
 
     /// <summary>An already spent token was replayed: its session has been revoked.</summary>
     ReuseDetected,
+
+    /// <summary>The session refreshed too often; the token is untouched and works once the window has passed.</summary>
+    RateLimited,
 }

@@ -151,6 +151,30 @@ namespace ShopEase.Infrastructure.Persistence.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("ShopEase.Infrastructure.Persistence.LoginThrottleEntry", b =>
+                {
+                    b.Property<byte[]>("EmailHash")
+                        .HasColumnType("bytea")
+                        .HasColumnName("email_hash");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer")
+                        .HasColumnName("failures");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
+                    b.Property<DateTimeOffset>("WindowStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("window_started_at");
+
+                    b.HasKey("EmailHash")
+                        .HasName("pk_login_throttles");
+
+                    b.ToTable("login_throttles", (string)null);
+                });
+
             modelBuilder.Entity("ShopEase.Domain.Sessions.AuthSession", b =>
                 {
                     b.HasOne("ShopEase.Domain.Users.User", null)

@@ -9,15 +9,25 @@ namespace ShopEase.Application.Auth.Commands.Login;
 public sealed class LoginCommandHandler(
     IUserRepository users,
     IPasswordHasher passwordHasher,
+    ILoginThrottle throttle,
     SessionStarter sessionStarter,
     TimeProvider timeProvider) : ICommandHandler<LoginCommand, AuthResult>
 {
     public async ValueTask<AuthResult> Handle(LoginCommand command, CancellationToken cancellationToken)
     {
-        var user = await users.FindByEmailAsync(EmailAddress.Normalize(command.Email), cancellationToken);
+        var email = EmailAddress.Normalize(command.Email);
+
+        // A locked email is refused before its password is looked at: no hint whether it was right.
+        if (await throttle.LockedForAsync(email, cancellationToken) is { } wait)
+        {
+            throw new RateLimitedException(wait);
+        }
+
+        var user = await users.FindByEmailAsync(email, cancellationToken);
         if (user is null)
         {
             passwordHasher.VerifyAgainstDummyHash(command.Password);
+            await throttle.RecordFailureAsync(email, cancellationToken);
             throw new InvalidCredentialsException();
         }
 
@@ -26,8 +36,11 @@ public sealed class LoginCommandHandler(
         var check = passwordHasher.Verify(user.PasswordHash, command.Password);
         if (check == PasswordCheck.Failed || !user.IsActive)
         {
+            await throttle.RecordFailureAsync(email, cancellationToken);
             throw new InvalidCredentialsException();
         }
+
+        await throttle.ResetAsync(email, cancellationToken);
 
         if (check == PasswordCheck.SucceededRehashNeeded)
         {

@@ -29,6 +29,8 @@ public sealed partial class RefreshTokenCommandHandler(
                 throw new TokenNotValidException();
             case RefreshRotationStatus.Rejected:
                 throw new TokenNotValidException();
+            case RefreshRotationStatus.RateLimited:
+                throw new RateLimitedException(rotation.RetryAfter);
         }
 
         var user = await users.FindByIdAsync(rotation.UserId, cancellationToken);

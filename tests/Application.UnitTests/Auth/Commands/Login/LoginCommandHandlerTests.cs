@@ -25,6 +25,7 @@ public sealed class LoginCommandHandlerTests
     private readonly IPasswordHasher _passwordHasher = Substitute.For<IPasswordHasher>();
     private readonly IRefreshTokenStore _refreshTokens = Substitute.For<IRefreshTokenStore>();
     private readonly ITokenIssuer _tokenIssuer = Substitute.For<ITokenIssuer>();
+    private readonly ILoginThrottle _throttle = Substitute.For<ILoginThrottle>();
     private readonly FakeTimeProvider _clock = TestClock.Create();
     private readonly User _ann = User.Register("ann@shop.io", StoredHash, Joined);
 
@@ -196,8 +197,53 @@ public sealed class LoginCommandHandlerTests
 
     private static LoginCommand Command(string email, string password) => new(email, password, ClientInfo.Unknown);
 
+    [Fact]
+    public async Task Handle_LockedEmail_ThrowsRateLimitedWithoutLookingAtThePassword()
+    {
+        _throttle.LockedForAsync("ann@shop.io", Arg.Any<CancellationToken>()).Returns(TimeSpan.FromMinutes(7));
+
+        var error = await Should.ThrowAsync<RateLimitedException>(
+            () => CreateHandler().Handle(Command("ann@shop.io", Password), CancellationToken.None).AsTask());
+
+        error.RetryAfter.ShouldBe(TimeSpan.FromMinutes(7));
+        _passwordHasher.DidNotReceiveWithAnyArgs().Verify(default!, default!);
+        await _users.DidNotReceiveWithAnyArgs().FindByEmailAsync(default!, default);
+    }
+
+    [Theory]
+    [InlineData("bob@shop.io", Password)]
+    [InlineData("ann@shop.io", "wrong password")]
+    public async Task Handle_FailedLogin_IsRecordedAgainstTheNormalisedEmail(string email, string password)
+    {
+        await Should.ThrowAsync<InvalidCredentialsException>(
+            () => CreateHandler().Handle(Command($" {email.ToUpperInvariant()}", password), CancellationToken.None).AsTask());
+
+        await _throttle.Received(1).RecordFailureAsync(email, Arg.Any<CancellationToken>());
+        await _throttle.DidNotReceiveWithAnyArgs().ResetAsync(default!, default);
+    }
+
+    [Fact]
+    public async Task Handle_InactiveAccountWithRightPassword_IsRecordedAsAFailure()
+    {
+        _ann.Deactivate();
+
+        await Should.ThrowAsync<InvalidCredentialsException>(
+            () => CreateHandler().Handle(Command("ann@shop.io", Password), CancellationToken.None).AsTask());
+
+        await _throttle.Received(1).RecordFailureAsync("ann@shop.io", Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Handle_Success_ResetsTheFailureCount()
+    {
+        await CreateHandler().Handle(Command("ann@shop.io", Password), CancellationToken.None);
+
+        await _throttle.Received(1).ResetAsync("ann@shop.io", Arg.Any<CancellationToken>());
+        await _throttle.DidNotReceiveWithAnyArgs().RecordFailureAsync(default!, default);
+    }
+
     private LoginCommandHandler CreateHandler() =>
-        new(_users, _passwordHasher, CreateSessionStarter(), _clock);
+        new(_users, _passwordHasher, _throttle, CreateSessionStarter(), _clock);
 
     private SessionStarter CreateSessionStarter() =>
         new(_refreshTokens, _tokenIssuer, TestMapper.Instance, _clock, Options.Create(new SessionOptions()));

@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using ShopEase.Application.Common.Options;
+using ShopEase.Web.ExceptionHandling;
+
+namespace ShopEase.Web.RateLimiting;
+
+/// <summary>
+/// Per-client-IP limits on login and sign-up through ASP.NET Core's rate limiter. The client IP is
+/// the socket peer, or what a configured trusted proxy forwarded (see ForwardedHeaders setup).
+/// </summary>
+public static class RateLimitingSetup
+{
+    public const string LoginPolicy = "login";
+    public const string RegisterPolicy = "register";
+
+    public static IServiceCollection AddApiRateLimiting(this IServiceCollection services)
+    {
+        services.AddRateLimiter(o =>
+        {
+            o.OnRejected = async (context, _) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                await WriteRateLimitedAsync(context.HttpContext, retryAfter);
+            };
+            o.AddPolicy(LoginPolicy, http => PerClientIp(http, LoginPolicy, s => (s.LoginPerIpPerMinute, TimeSpan.FromMinutes(1))));
+            o.AddPolicy(RegisterPolicy, http => PerClientIp(http, RegisterPolicy, s => (s.RegisterPerIpPerHour, TimeSpan.FromHours(1))));
+        });
+        return services;
+    }
+
+    /// <summary>One body and header for every 429, from the middleware or from a lockout.</summary>
+    public static Task WriteRateLimitedAsync(HttpContext http, TimeSpan retryAfter)
+    {
+        http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        return http.RequestServices.GetRequiredService<ProblemWriter>().WriteAsync(
+            http, StatusCodes.Status429TooManyRequests, ProblemCodes.RateLimited, "Too many attempts; try again later.");
+    }
+
+    private static RateLimitPartition<string> PerClientIp(
+        HttpContext http, string policy, Func<RateLimitingOptions, (int Permits, TimeSpan Window)> limit)
+    {
+        var settings = http.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value;
+        if (!settings.Enabled)
+        {
+            return RateLimitPartition.GetNoLimiter("off");
+        }
+
+        var (permits, window) = limit(settings);
+        var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        return RateLimitPartition.GetFixedWindowLimiter($"{policy}:{client}", _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permits,
+            Window = window,
+            QueueLimit = 0,
+        });
+    }
+}

@@ -1,0 +1,180 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using ShopEase.Web.IntegrationTests.Support;
+
+namespace ShopEase.Web.IntegrationTests;
+
+/// <summary>Each limit with small numbers: the request past it gets 429 rate_limited with Retry-After.</summary>
+public sealed class RateLimitTests(RateLimitTests.SmallLimitsApiFactory factory) : IClassFixture<RateLimitTests.SmallLimitsApiFactory>
+{
+    private readonly HttpClient _client = factory.CreateApiClient();
+
+    [Fact]
+    public async Task Login_PerClientIp_ThePastTheLimitAttemptIs429WithRetryAfter()
+    {
+        const string ip = "198.51.100.10";
+        for (var i = 0; i < 4; i++)
+        {
+            (await LoginFromAsync(ip, ApiClientExtensions.UniqueEmail(), "whatever1")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        }
+
+        var limited = await LoginFromAsync(ip, ApiClientExtensions.UniqueEmail(), "whatever1");
+
+        await ShouldBeRateLimitedAsync(limited);
+    }
+
+    [Fact]
+    public async Task Login_AnotherClientIp_HasItsOwnBudget()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await LoginFromAsync("198.51.100.20", ApiClientExtensions.UniqueEmail(), "whatever1");
+        }
+
+        (await LoginFromAsync("198.51.100.21", ApiClientExtensions.UniqueEmail(), "whatever1")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Login_ForgedXForwardedForFromAnUntrustedPeer_DoesNotResetTheLimit()
+    {
+        const string ip = "198.51.100.30";
+        for (var i = 0; i < 4; i++)
+        {
+            await LoginFromAsync(ip, ApiClientExtensions.UniqueEmail(), "whatever1", forwardedFor: $"203.0.113.{i}");
+        }
+
+        var limited = await LoginFromAsync(ip, ApiClientExtensions.UniqueEmail(), "whatever1", forwardedFor: "203.0.113.99");
+
+        await ShouldBeRateLimitedAsync(limited);
+    }
+
+    [Fact]
+    public async Task Login_XForwardedForFromTheTrustedProxy_CountsPerForwardedClient()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await LoginFromAsync(SmallLimitsApiFactory.TrustedProxy, ApiClientExtensions.UniqueEmail(), "whatever1", forwardedFor: "203.0.113.50");
+        }
+
+        var otherClient = await LoginFromAsync(SmallLimitsApiFactory.TrustedProxy, ApiClientExtensions.UniqueEmail(), "whatever1", forwardedFor: "203.0.113.51");
+
+        otherClient.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Register_PerClientIp_ThePastTheLimitSignUpIs429()
+    {
+        const string ip = "198.51.100.40";
+        for (var i = 0; i < 3; i++)
+        {
+            (await PostFromAsync(ip, "/api/auth/register", new { email = ApiClientExtensions.UniqueEmail(), password = ApiClientExtensions.DefaultPassword }))
+                .StatusCode.ShouldBe(HttpStatusCode.Created);
+        }
+
+        var limited = await PostFromAsync(ip, "/api/auth/register", new { email = ApiClientExtensions.UniqueEmail(), password = ApiClientExtensions.DefaultPassword });
+
+        await ShouldBeRateLimitedAsync(limited);
+    }
+
+    [Fact]
+    public async Task Lockout_AfterTooManyFailuresForOneAccount_EvenTheRightPasswordGets429()
+    {
+        var email = ApiClientExtensions.UniqueEmail();
+        (await PostFromAsync("198.51.100.50", "/api/auth/register", new { email, password = ApiClientExtensions.DefaultPassword }))
+            .StatusCode.ShouldBe(HttpStatusCode.Created);
+        for (var i = 0; i < 3; i++)
+        {
+            // Each failure from its own address: the per-IP limit stays out of the way.
+            (await LoginFromAsync($"198.51.101.{i}", email, "wrong password")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        }
+
+        var rightPassword = await LoginFromAsync("198.51.101.100", email, ApiClientExtensions.DefaultPassword);
+        var wrongPassword = await LoginFromAsync("198.51.101.101", email, "wrong password");
+
+        await ShouldBeRateLimitedAsync(rightPassword);
+        await ShouldBeRateLimitedAsync(wrongPassword);
+        var right = System.Text.Json.JsonDocument.Parse(await rightPassword.Content.ReadAsStringAsync()).RootElement;
+        var wrong = System.Text.Json.JsonDocument.Parse(await wrongPassword.Content.ReadAsStringAsync()).RootElement;
+        right.GetProperty("title").GetString().ShouldBe(wrong.GetProperty("title").GetString(), "the answer must not tell whether the password was right");
+    }
+
+    [Fact]
+    public async Task Lockout_AppliesToEmailsWithoutAnAccountToo_SoItRevealsNothing()
+    {
+        var email = ApiClientExtensions.UniqueEmail("ghost");
+        for (var i = 0; i < 3; i++)
+        {
+            await LoginFromAsync($"198.51.102.{i}", email, "wrong password");
+        }
+
+        await ShouldBeRateLimitedAsync(await LoginFromAsync("198.51.102.100", email, "wrong password"));
+    }
+
+    [Fact]
+    public async Task Refresh_PerSession_ThePastTheLimitRefreshIs429_AndTheTokenStaysUnspent()
+    {
+        var session = await _client.RegisterAsync();
+        var refresh = session.Refresh;
+        for (var i = 0; i < 3; i++)
+        {
+            var ok = await _client.RefreshAsync(refresh);
+            ok.StatusCode.ShouldBe(HttpStatusCode.OK);
+            refresh = (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<TokenPairBody>(ok.Content))!.Refresh;
+        }
+
+        var limited = await _client.RefreshAsync(refresh);
+
+        await ShouldBeRateLimitedAsync(limited);
+        (await _client.GetMeAsync(session.Access)).StatusCode.ShouldBe(HttpStatusCode.OK, "a refused refresh is not a replay");
+    }
+
+    [Fact]
+    public async Task Health_IsNeverRateLimited()
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            (await _client.GetAsync("/health/live")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+    }
+
+    private static async Task ShouldBeRateLimitedAsync(HttpResponseMessage response)
+    {
+        response.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        int.Parse(response.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(0);
+        (await response.ReadProblemAsync()).Code.ShouldBe("rate_limited");
+    }
+
+    private Task<HttpResponseMessage> LoginFromAsync(string ip, string email, string password, string? forwardedFor = null) =>
+        PostFromAsync(ip, "/api/auth/login", new { email, password }, forwardedFor);
+
+    private Task<HttpResponseMessage> PostFromAsync(string ip, string path, object body, string? forwardedFor = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = System.Net.Http.Json.JsonContent.Create(body) };
+        request.Headers.Add(PeerAddressStartupFilter.Header, ip);
+        if (forwardedFor is not null)
+        {
+            request.Headers.Add("X-Forwarded-For", forwardedFor);
+        }
+
+        return _client.SendAsync(request);
+    }
+
+    public sealed class SmallLimitsApiFactory : ShopEaseApiFactory
+    {
+        public const string TrustedProxy = "10.9.8.7";
+
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["RateLimiting:Enabled"] = "true",
+            ["RateLimiting:LoginPerIpPerMinute"] = "4",
+            ["RateLimiting:RegisterPerIpPerHour"] = "3",
+            ["RateLimiting:RefreshPerSessionPerMinute"] = "3",
+            ["RateLimiting:LockoutFailures"] = "3",
+            ["ForwardedHeaders:KnownProxies:0"] = TrustedProxy,
+        };
+
+        protected override void ConfigureServices(IServiceCollection services) =>
+            services.AddTransient<IStartupFilter, PeerAddressStartupFilter>();
+    }
+}
