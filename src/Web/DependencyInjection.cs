@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using ShopEase.Infrastructure.Health;
 using ShopEase.Web.Authentication;
+using ShopEase.Web.Browser;
 using ShopEase.Web.Health;
 using ShopEase.Web.OpenApi;
 using ShopEase.Web.RateLimiting;
@@ -31,6 +32,11 @@ public static class DependencyInjection
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicy.Name, policy => policy.RequireAuthenticatedUser().AddRequirements(new StaffPolicy.Requirement()));
 
+        services.AddOptions<BrowserOptions>().Bind(configuration.GetSection(BrowserOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BrowserOptions>, BrowserOptionsValidator>();
+        services.AddSingleton<CsrfTokens>();
+        services.AddSingleton<BrowserTransport>();
+        services.AddFrontendCors(configuration);
         services.AddApiRateLimiting();
         services.AddTrustedProxies(configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);

@@ -2,6 +2,7 @@ using Scalar.AspNetCore;
 using ShopEase.Application;
 using ShopEase.Infrastructure;
 using ShopEase.Web;
+using ShopEase.Web.Browser;
 using ShopEase.Web.Cli;
 using ShopEase.Web.Configuration;
 using ShopEase.Web.Endpoints;
@@ -31,6 +32,7 @@ if (CommandLineTasks.IsTask(args))
 
 app.UseForwardedHeaders();
 app.UseMiddleware<ResponseHeadersMiddleware>();
+app.UseCors(CorsSetup.PolicyName);
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();

@@ -51,6 +51,30 @@ public sealed class StartupConfigurationTests
     }
 
     [Fact]
+    public async Task OutsideDevelopment_AsymmetricWithoutCsrfKey_RefusesToStart()
+    {
+        var keyFile = Path.Combine(Path.GetTempPath(), $"shopease-{Guid.NewGuid():N}.pem");
+        ShopEase.Infrastructure.Security.AsymmetricKeyFile.Generate("ES256", keyFile);
+        try
+        {
+            var (exitCode, output) = await WebAppProcess.RunAsync([], new Dictionary<string, string>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["Jwt__Algorithm"] = "ES256",
+                ["Jwt__KeyFiles__0"] = keyFile,
+                ["ConnectionStrings__Default"] = "Host=127.0.0.1;Database=unused",
+            });
+
+            exitCode.ShouldNotBe(0);
+            output.ShouldContain("Browser:CsrfKey is missing");
+        }
+        finally
+        {
+            File.Delete(keyFile);
+        }
+    }
+
+    [Fact]
     public void OutsideDevelopment_A256BitKey_Starts()
     {
         using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>

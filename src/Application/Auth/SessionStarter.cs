@@ -26,6 +26,9 @@ public sealed class SessionStarter(
             session, session.RefreshTokenExpiry(now, settings.RefreshTokenLifetime), cancellationToken);
         var access = tokenIssuer.IssueAccessToken(user, session.Id);
         return new AuthResult(
-            mapper.Map<UserDto>(user), access.Token, refresh, TokenPair.BearerTokenType, access.ExpiresInSeconds);
+            mapper.Map<UserDto>(user), access.Token, refresh, TokenPair.BearerTokenType, access.ExpiresInSeconds)
+        {
+            SessionId = session.Id,
+        };
     }
 }

@@ -21,7 +21,11 @@ internal sealed class RefreshTokenStore(ShopEaseDbContext db, SessionLivenessCac
     }
 
     public async Task<RefreshRotation> RotateAsync(
-        string refreshToken, DateTimeOffset now, TimeSpan refreshTokenLifetime, CancellationToken cancellationToken)
+        string refreshToken,
+        DateTimeOffset now,
+        TimeSpan refreshTokenLifetime,
+        CancellationToken cancellationToken,
+        Guid? requiredSessionId = null)
     {
         if (!OpaqueToken.TryHash(refreshToken, out var hash))
         {
@@ -38,6 +42,11 @@ internal sealed class RefreshTokenStore(ShopEaseDbContext db, SessionLivenessCac
         }
 
         var session = found.Session;
+        if (requiredSessionId is { } required && required != session.Id)
+        {
+            return RefreshRotation.WrongSession;
+        }
+
         if (found.Token.SpentAt is not null)
         {
             // A spent token was presented again: one of the two holders is a thief, so neither

@@ -38,10 +38,10 @@ public static class AsymmetricKeyFile
             throw new InvalidOperationException($"Jwt:KeyFiles names '{path}', which does not exist.");
         }
 
-        var pem = File.ReadAllText(path);
-        isPrivate = pem.Contains("PRIVATE KEY", StringComparison.Ordinal);
         try
         {
+            var pem = File.ReadAllText(path);
+            isPrivate = pem.Contains("PRIVATE KEY", StringComparison.Ordinal);
             if (algorithm == SigningAlgorithms.Es256)
             {
                 var ec = ECDsa.Create();
@@ -62,6 +62,10 @@ public static class AsymmetricKeyFile
             }
 
             return new RsaSecurityKey(rsa) { KeyId = KeyIdOf(rsa.ExportSubjectPublicKeyInfo()) };
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException($"Jwt:KeyFiles names '{path}', which cannot be read: {ex.Message}", ex);
         }
         catch (Exception ex) when (ex is ArgumentException or CryptographicException)
         {

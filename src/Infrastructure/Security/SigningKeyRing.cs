@@ -25,14 +25,13 @@ public sealed class SigningKeyRing
                     throw new InvalidOperationException($"The first of Jwt:KeyFiles signs, so '{settings.KeyFiles[0]}' must hold a private key.");
                 }
 
-                keys.Add(key);
-                if (i > 0)
+                // The same key may be listed twice (private and public PEM): publish it once.
+                if (keys.All(k => k.KeyId != key.KeyId))
                 {
+                    keys.Add(key);
                     PublicKeys.Add(key);
                 }
             }
-
-            PublicKeys.Insert(0, keys[0]);
         }
         else
         {

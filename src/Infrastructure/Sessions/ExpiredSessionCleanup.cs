@@ -6,8 +6,10 @@ using Npgsql;
 namespace ShopEase.Infrastructure.Sessions;
 
 /// <summary>
-/// Deletes refresh tokens and sessions that expired or were revoked longer than the retention
-/// ago, in small batches that skip rows another transaction holds, so rotation never waits on it.
+/// Deletes sessions that expired or were revoked longer than the retention ago, with their refresh
+/// tokens (ON DELETE CASCADE), in small batches that skip rows another transaction holds, so a
+/// rotation never waits on it. Spent tokens of a live session are kept on purpose: replaying one
+/// must still revoke the session, however old it is.
 /// </summary>
 internal sealed partial class ExpiredSessionCleanup(
     NpgsqlDataSource dataSource,
@@ -15,28 +17,22 @@ internal sealed partial class ExpiredSessionCleanup(
     IOptions<HousekeepingOptions> options,
     ILogger<ExpiredSessionCleanup> logger) : BackgroundService
 {
-    private const string DeleteTokens = """
-        DELETE FROM refresh_tokens WHERE id IN (
-            SELECT id FROM refresh_tokens WHERE expires_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)
-        """;
-
     private const string DeleteSessions = """
         DELETE FROM sessions WHERE id IN (
             SELECT id FROM sessions WHERE expires_at < $1 OR revoked_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)
         """;
 
-    /// <returns>How many rows (tokens and sessions) were deleted.</returns>
+    /// <returns>How many sessions were deleted.</returns>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var cutoff = timeProvider.GetUtcNow() - options.Value.Retention;
-        var tokens = await DeleteInBatchesAsync(DeleteTokens, cutoff, cancellationToken);
         var sessions = await DeleteInBatchesAsync(DeleteSessions, cutoff, cancellationToken);
-        if (tokens + sessions > 0)
+        if (sessions > 0)
         {
-            LogCleaned(logger, tokens, sessions);
+            LogCleaned(logger, sessions);
         }
 
-        return tokens + sessions;
+        return sessions;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -81,8 +77,8 @@ internal sealed partial class ExpiredSessionCleanup(
     }
 
     [LoggerMessage(EventId = 2201, Level = LogLevel.Information,
-        Message = "Housekeeping deleted {Tokens} refresh tokens and {Sessions} sessions")]
-    private static partial void LogCleaned(ILogger logger, int tokens, int sessions);
+        Message = "Housekeeping deleted {Sessions} ended sessions with their refresh tokens")]
+    private static partial void LogCleaned(ILogger logger, int sessions);
 
     [LoggerMessage(EventId = 2202, Level = LogLevel.Warning, Message = "Housekeeping failed; it will try again next period")]
     private static partial void LogFailed(ILogger logger, Exception exception);

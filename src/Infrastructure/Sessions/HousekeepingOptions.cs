@@ -13,8 +13,8 @@ public sealed class HousekeepingOptions
     public int BatchSize { get; set; } = 1000;
 
     /// <summary>
-    /// How long an expired or revoked row is kept before it goes. Longer than any access token
-    /// lives, so a replayed token still meets its spent record while it could matter.
+    /// How long an expired or revoked session is kept before it goes, for audit and support. Its
+    /// access tokens are refused either way; only the record disappears.
     /// </summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(1);
 }

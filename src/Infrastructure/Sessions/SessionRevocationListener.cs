@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -10,7 +11,7 @@ namespace ShopEase.Infrastructure.Sessions;
 /// missed notifications meanwhile.
 /// </summary>
 internal sealed partial class SessionRevocationListener(
-    NpgsqlDataSource dataSource,
+    IConfiguration configuration,
     SessionLivenessCache cache,
     ILogger<SessionRevocationListener> logger) : BackgroundService
 {
@@ -23,7 +24,12 @@ internal sealed partial class SessionRevocationListener(
         {
             try
             {
-                await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
+                // Its own connection with TCP keepalives, so a half-dead link is noticed and replaced.
+                // (The data source's own ConnectionString hides the password, so read the configured one.)
+                var settings = new NpgsqlConnectionStringBuilder(
+                    configuration.GetConnectionString(DependencyInjection.ConnectionStringName)) { KeepAlive = 15, Pooling = false };
+                await using var connection = new NpgsqlConnection(settings.ConnectionString);
+                await connection.OpenAsync(stoppingToken);
                 connection.Notification += (_, e) =>
                 {
                     if (Guid.TryParse(e.Payload, out var sessionId))

@@ -60,7 +60,25 @@ public static class DevelopmentSigningKey
             AsymmetricKeyFile.Generate(algorithm, path);
         }
 
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Jwt:KeyFiles:0"] = path });
+        var settings = new Dictionary<string, string?> { ["Jwt:KeyFiles:0"] = path };
+
+        // No shared secret to derive the CSRF key from: keep one beside the key file.
+        if (string.IsNullOrWhiteSpace(builder.Configuration["Browser:CsrfKey"]))
+        {
+            var csrfPath = Path.ChangeExtension(path, ".csrf.key");
+            if (!File.Exists(csrfPath))
+            {
+                File.WriteAllText(csrfPath, SigningKey.Generate());
+                if (!OperatingSystem.IsWindows())
+                {
+                    File.SetUnixFileMode(csrfPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                }
+            }
+
+            settings["Browser:CsrfKey"] = File.ReadAllText(csrfPath).Trim();
+        }
+
+        builder.Configuration.AddInMemoryCollection(settings);
         return builder;
     }
 

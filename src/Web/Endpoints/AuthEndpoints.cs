@@ -7,7 +7,9 @@ using ShopEase.Application.Auth.Commands.Register;
 using ShopEase.Application.Auth.Models;
 using ShopEase.Application.Auth.Queries.GetCurrentUser;
 using ShopEase.Application.Auth.Queries.VerifyToken;
+using ShopEase.Application.Common.Exceptions;
 using ShopEase.Web.Authentication;
+using ShopEase.Web.Browser;
 using ShopEase.Web.Endpoints.Requests;
 using ShopEase.Web.ExceptionHandling;
 using ShopEase.Web.Http;
@@ -42,26 +44,45 @@ public static class AuthEndpoints
         return app;
     }
 
-    private static async Task<Created<AuthResult>> RegisterAsync(HttpContext http, ISender sender, CancellationToken ct)
+    private static async Task<Results<Created<AuthResult>, Created<BrowserAuthResponse>>> RegisterAsync(
+        HttpContext http, ISender sender, BrowserTransport browser, CancellationToken ct)
     {
         var body = await http.Request.ReadJsonAsync<CredentialsRequest>(ct);
         var result = await sender.Send(
             new RegisterCommand(body.Email ?? string.Empty, body.Password ?? string.Empty, http.GetClientInfo()), ct);
-        return TypedResults.Created(CurrentUserPath, result);
+        return BrowserTransport.IsRequested(http)
+            ? TypedResults.Created(CurrentUserPath, ToBrowser(http, browser, result))
+            : TypedResults.Created(CurrentUserPath, result);
     }
 
-    private static async Task<Ok<AuthResult>> LoginAsync(HttpContext http, ISender sender, CancellationToken ct)
+    private static async Task<Results<Ok<AuthResult>, Ok<BrowserAuthResponse>>> LoginAsync(
+        HttpContext http, ISender sender, BrowserTransport browser, CancellationToken ct)
     {
         var body = await http.Request.ReadJsonAsync<CredentialsRequest>(ct);
         var result = await sender.Send(
             new LoginCommand(body.Email ?? string.Empty, body.Password ?? string.Empty, http.GetClientInfo()), ct);
-        return TypedResults.Ok(result);
+        return BrowserTransport.IsRequested(http)
+            ? TypedResults.Ok(ToBrowser(http, browser, result))
+            : TypedResults.Ok(result);
     }
 
-    private static async Task<Ok<TokenPair>> RefreshAsync(HttpContext http, ISender sender, CancellationToken ct)
+    private static async Task<Results<Ok<TokenPair>, Ok<BrowserTokenResponse>>> RefreshAsync(
+        HttpContext http, ISender sender, BrowserTransport browser, CancellationToken ct)
     {
-        var body = await http.Request.ReadJsonAsync<RefreshRequest>(ct);
-        return TypedResults.Ok(await sender.Send(new RefreshTokenCommand(body.Refresh ?? string.Empty), ct));
+        if (!BrowserTransport.IsRequested(http))
+        {
+            var body = await http.Request.ReadJsonAsync<RefreshRequest>(ct);
+            BrowserTransport.RefuseMixedTransports(http, body.Refresh);
+            return TypedResults.Ok(await sender.Send(new RefreshTokenCommand(body.Refresh ?? string.Empty), ct));
+        }
+
+        var browserBody = await http.Request.ReadOptionalJsonAsync<RefreshRequest>(ct);
+        BrowserTransport.RefuseMixedTransports(http, browserBody?.Refresh);
+        var sessionId = browser.RequireCsrf(http);
+        var cookie = BrowserTransport.RefreshCookie(http) ?? throw new TokenNotValidException();
+        var pair = await sender.Send(new RefreshTokenCommand(cookie, sessionId), ct);
+        browser.SetRefreshCookie(http, pair.Refresh);
+        return TypedResults.Ok(new BrowserTokenResponse(pair.Access, browser.IssueCsrf(sessionId), pair.TokenType, pair.ExpiresIn));
     }
 
     private static async Task<Ok<TokenVerified>> VerifyAsync(HttpContext http, ISender sender, CancellationToken ct)
@@ -70,11 +91,37 @@ public static class AuthEndpoints
         return TypedResults.Ok(await sender.Send(new VerifyTokenQuery(body.Token ?? string.Empty), ct));
     }
 
-    private static async Task<StatusCodeHttpResult> LogoutAsync(HttpContext http, ISender sender, CancellationToken ct)
+    private static async Task<StatusCodeHttpResult> LogoutAsync(
+        HttpContext http, ISender sender, BrowserTransport browser, CancellationToken ct)
     {
-        var body = await http.Request.ReadJsonAsync<RefreshRequest>(ct);
-        await sender.Send(new LogoutCommand(http.User.GetUserId(), body.Refresh ?? string.Empty), ct);
+        string refresh;
+        if (BrowserTransport.IsRequested(http))
+        {
+            var browserBody = await http.Request.ReadOptionalJsonAsync<RefreshRequest>(ct);
+            BrowserTransport.RefuseMixedTransports(http, browserBody?.Refresh);
+            if (browser.RequireCsrf(http) != http.User.GetSessionId())
+            {
+                throw new CsrfFailedException();
+            }
+
+            refresh = BrowserTransport.RefreshCookie(http) ?? throw new TokenNotValidException();
+            BrowserTransport.ClearRefreshCookie(http);
+        }
+        else
+        {
+            var body = await http.Request.ReadJsonAsync<RefreshRequest>(ct);
+            BrowserTransport.RefuseMixedTransports(http, body.Refresh);
+            refresh = body.Refresh ?? string.Empty;
+        }
+
+        await sender.Send(new LogoutCommand(http.User.GetUserId(), refresh), ct);
         return TypedResults.StatusCode(StatusCodes.Status205ResetContent);
+    }
+
+    private static BrowserAuthResponse ToBrowser(HttpContext http, BrowserTransport browser, AuthResult result)
+    {
+        browser.SetRefreshCookie(http, result.Refresh);
+        return new BrowserAuthResponse(result.User, result.Access, browser.IssueCsrf(result.SessionId), result.TokenType, result.ExpiresIn);
     }
 
     private static async Task<Ok<CurrentUserDto>> MeAsync(HttpContext http, ISender sender, CancellationToken ct) =>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using ShopEase.Application.Common.Exceptions;
 using ShopEase.Web.Authentication;
+using ShopEase.Web.Browser;
 using ShopEase.Web.Http;
 using ShopEase.Web.RateLimiting;
 
@@ -30,6 +31,10 @@ public sealed partial class ApiExceptionHandler(ProblemWriter problems, ILogger<
                 break;
             case RateLimitedException limited:
                 await RateLimitingSetup.WriteRateLimitedAsync(httpContext, limited.RetryAfter);
+                break;
+            case CsrfFailedException or SessionMismatchException:
+                await problems.WriteAsync(httpContext, StatusCodes.Status403Forbidden, ProblemCodes.CsrfFailed,
+                    "The CSRF token is missing or does not match this session.");
                 break;
             case NotFoundException notFound:
                 await problems.WriteAsync(httpContext, StatusCodes.Status404NotFound, ProblemCodes.NotFound, notFound.Message);

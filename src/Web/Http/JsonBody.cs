@@ -21,6 +21,16 @@ public static class JsonBody
     private static readonly JsonSerializerOptions SerializerOptions = new(JsonSerializerDefaults.Web) { MaxDepth = MaxDepth };
 
     public static async Task<T> ReadJsonAsync<T>(this HttpRequest request, CancellationToken cancellationToken)
+        where T : class =>
+        await request.ReadJsonCoreAsync<T>(allowEmpty: false, cancellationToken)
+            ?? throw new RequestBodyException("The request body is empty; send a JSON object.");
+
+    /// <summary>As <see cref="ReadJsonAsync{T}"/>, but a request without a body gives <c>null</c>.</summary>
+    public static Task<T?> ReadOptionalJsonAsync<T>(this HttpRequest request, CancellationToken cancellationToken)
+        where T : class =>
+        request.ReadJsonCoreAsync<T>(allowEmpty: true, cancellationToken);
+
+    private static async Task<T?> ReadJsonCoreAsync<T>(this HttpRequest request, bool allowEmpty, CancellationToken cancellationToken)
         where T : class
     {
         var limit = request.HttpContext.RequestServices.GetRequiredService<IOptions<RequestLimitsOptions>>().Value.MaxRequestBodyBytes;
@@ -32,7 +42,7 @@ public static class JsonBody
         var body = await ReadUpToAsync(request.Body, limit, cancellationToken);
         if (body.Length == 0)
         {
-            throw new RequestBodyException("The request body is empty; send a JSON object.");
+            return allowEmpty ? null : throw new RequestBodyException("The request body is empty; send a JSON object.");
         }
 
         if (!IsJson(request.ContentType))

@@ -17,6 +17,9 @@ public abstract class AsymmetricKeyApiFactory : ShopEaseApiFactory
 
     public string KeyFile { get; }
 
+    /// <summary>With an asymmetric algorithm there is no shared secret to derive the CSRF key from.</summary>
+    public string CsrfKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     public string NewKeyFile()
     {
         var path = Path.Combine(_keyDirectory, $"{Guid.NewGuid():N}.pem");
@@ -26,7 +29,11 @@ public abstract class AsymmetricKeyApiFactory : ShopEaseApiFactory
 
     public IReadOnlyDictionary<string, string?> SettingsFor(params string[] keyFiles)
     {
-        var settings = new Dictionary<string, string?> { ["Jwt:Algorithm"] = Algorithm };
+        var settings = new Dictionary<string, string?>
+        {
+            ["Jwt:Algorithm"] = Algorithm,
+            ["Browser:CsrfKey"] = CsrfKey,
+        };
         for (var i = 0; i < keyFiles.Length; i++)
         {
             settings[$"Jwt:KeyFiles:{i}"] = keyFiles[i];

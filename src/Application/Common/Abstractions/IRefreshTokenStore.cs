@@ -15,10 +15,15 @@ public interface IRefreshTokenStore
     /// <summary>
     /// Spends <paramref name="refreshToken"/> and issues its successor in one atomic step: of several
     /// concurrent calls with one token, exactly one rotates. A token that was already spent
-    /// revokes its whole session.
+    /// revokes its whole session. With <paramref name="requiredSessionId"/>, a token of any other
+    /// session is left untouched and answered <see cref="RefreshRotationStatus.WrongSession"/>.
     /// </summary>
     Task<RefreshRotation> RotateAsync(
-        string refreshToken, DateTimeOffset now, TimeSpan refreshTokenLifetime, CancellationToken cancellationToken);
+        string refreshToken,
+        DateTimeOffset now,
+        TimeSpan refreshTokenLifetime,
+        CancellationToken cancellationToken,
+        Guid? requiredSessionId = null);
 
     /// <returns><c>true</c> when the token was a live refresh token of <paramref name="userId"/> and its session is now revoked.</returns>
     Task<bool> RevokeSessionOfTokenAsync(

@@ -5,6 +5,8 @@ public sealed record RefreshRotation(RefreshRotationStatus Status, Guid UserId, 
 {
     public TimeSpan RetryAfter { get; init; }
 
+    public static RefreshRotation WrongSession { get; } = new(RefreshRotationStatus.WrongSession, Guid.Empty, Guid.Empty, null);
+
     public static RefreshRotation RateLimited(TimeSpan retryAfter) =>
         new(RefreshRotationStatus.RateLimited, Guid.Empty, Guid.Empty, null) { RetryAfter = retryAfter };
 

@@ -10,6 +10,9 @@ public enum RefreshRotationStatus
     /// <summary>An already spent token was replayed: its session has been revoked.</summary>
     ReuseDetected,
 
+    /// <summary>The token belongs to another session than the caller proved it holds (a CSRF token's).</summary>
+    WrongSession,
+
     /// <summary>The session refreshed too often; the token is untouched and works once the window has passed.</summary>
     RateLimited,
 }

@@ -12,6 +12,7 @@ public sealed class SessionMappingProfile : Profile
         CreateMap<AuthSession, SessionDto>()
             .ForCtorParam(nameof(SessionDto.Ip), o => o.MapFrom(s => s.IpAddress))
             .ForCtorParam(nameof(SessionDto.Current), o => o.MapFrom((s, context) =>
-                context.Items.TryGetValue(CurrentSessionIdKey, out var current) && current is Guid id && id == s.Id));
+                context.TryGetItems(out var items)
+                && items.TryGetValue(CurrentSessionIdKey, out var current) && current is Guid id && id == s.Id));
     }
 }

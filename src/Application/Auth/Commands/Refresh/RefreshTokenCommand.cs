@@ -3,4 +3,7 @@ using ShopEase.Application.Auth.Models;
 
 namespace ShopEase.Application.Auth.Commands.Refresh;
 
-public sealed record RefreshTokenCommand(string Refresh) : ICommand<TokenPair>;
+/// <param name="RequiredSessionId">
+/// Set in browser mode from the CSRF token: the refresh token must belong to that very session.
+/// </param>
+public sealed record RefreshTokenCommand(string Refresh, Guid? RequiredSessionId = null) : ICommand<TokenPair>;

@@ -20,7 +20,7 @@ public sealed partial class RefreshTokenCommandHandler(
     {
         var now = timeProvider.GetUtcNow();
         var rotation = await refreshTokens.RotateAsync(
-            command.Refresh, now, options.Value.RefreshTokenLifetime, cancellationToken);
+            command.Refresh, now, options.Value.RefreshTokenLifetime, cancellationToken, command.RequiredSessionId);
 
         switch (rotation.Status)
         {
@@ -29,6 +29,8 @@ public sealed partial class RefreshTokenCommandHandler(
                 throw new TokenNotValidException();
             case RefreshRotationStatus.Rejected:
                 throw new TokenNotValidException();
+            case RefreshRotationStatus.WrongSession:
+                throw new SessionMismatchException();
             case RefreshRotationStatus.RateLimited:
                 throw new RateLimitedException(rotation.RetryAfter);
         }

@@ -169,8 +169,12 @@ public sealed class LoginCommandHandlerTests
     {
         var result = await CreateHandler().Handle(Command("ann@shop.io", Password), CancellationToken.None);
 
+        result.SessionId.ShouldNotBe(Guid.Empty);
         result.ShouldBe(new AuthResult(
-            new UserDto(_ann.Id, "ann@shop.io", Joined), "access-token", "refresh-token", "Bearer", 3600));
+            new UserDto(_ann.Id, "ann@shop.io", Joined), "access-token", "refresh-token", "Bearer", 3600)
+        {
+            SessionId = result.SessionId,
+        });
     }
 
     [Fact]

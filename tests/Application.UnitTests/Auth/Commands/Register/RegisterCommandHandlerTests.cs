@@ -100,7 +100,10 @@ public sealed class RegisterCommandHandlerTests
 
         _added.ShouldNotBeNull();
         result.ShouldBe(new AuthResult(
-            new UserDto(_added.Id, "ann@shop.io", TestClock.Start), "access-token", "refresh-token", "Bearer", 3600));
+            new UserDto(_added.Id, "ann@shop.io", TestClock.Start), "access-token", "refresh-token", "Bearer", 3600)
+        {
+            SessionId = _startedSession!.Id,
+        });
     }
 
     [Fact]

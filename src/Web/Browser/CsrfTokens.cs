@@ -1,0 +1,78 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using ShopEase.Infrastructure.Security;
+
+namespace ShopEase.Web.Browser;
+
+/// <summary>
+/// Signed double-submit CSRF tokens: <c>base64url(sid).base64url(HMAC-SHA256(key, sid))</c>. A page
+/// can read it from the login response, a cross-site form cannot; the server checks it in constant
+/// time and learns which session the request claims to be.
+/// </summary>
+public sealed class CsrfTokens
+{
+    private static readonly byte[] Label = Encoding.ASCII.GetBytes("shopease-csrf-v1");
+
+    private readonly byte[] _key;
+
+    public CsrfTokens(IOptions<BrowserOptions> browser, IOptions<JwtOptions> jwt)
+    {
+        _key = ResolveKey(browser.Value, jwt.Value, out var problem) ?? throw new InvalidOperationException(problem);
+    }
+
+    public string Issue(Guid sessionId)
+    {
+        var id = sessionId.ToByteArray();
+        return $"{Base64Url.EncodeToString(id)}.{Base64Url.EncodeToString(Mac(id))}";
+    }
+
+    /// <returns>The session the token was issued for, or <c>null</c> when it is missing, malformed or forged.</returns>
+    public Guid? Verify(string? token)
+    {
+        var dot = token?.IndexOf('.', StringComparison.Ordinal) ?? -1;
+        if (token is null || dot <= 0)
+        {
+            return null;
+        }
+
+        Span<byte> id = stackalloc byte[18];
+        Span<byte> mac = stackalloc byte[34];
+        if (!Base64Url.TryDecodeFromChars(token.AsSpan(0, dot), id, out var idLength) || idLength != 16
+            || !Base64Url.TryDecodeFromChars(token.AsSpan(dot + 1), mac, out var macLength) || macLength != 32)
+        {
+            return null;
+        }
+
+        var expected = Mac(id[..16].ToArray());
+        return CryptographicOperations.FixedTimeEquals(expected, mac[..32]) ? new Guid(id[..16]) : null;
+    }
+
+    /// <summary>The key, or <c>null</c> with the reason; shared with the start-up validation.</summary>
+    public static byte[]? ResolveKey(BrowserOptions browser, JwtOptions jwt, out string problem)
+    {
+        problem = string.Empty;
+        if (!string.IsNullOrWhiteSpace(browser.CsrfKey))
+        {
+            if (SigningKey.TryDecode(browser.CsrfKey, out var key, out var keyProblem))
+            {
+                return key;
+            }
+
+            problem = keyProblem.Replace("Jwt:SigningKey", "Browser:CsrfKey", StringComparison.Ordinal)
+                .Replace("Jwt__SigningKey", "Browser__CsrfKey", StringComparison.Ordinal);
+            return null;
+        }
+
+        if (jwt.Algorithm == SigningAlgorithms.Hs256 && SigningKey.TryDecode(jwt.SigningKey, out var secret, out _))
+        {
+            return HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, 32, salt: [], info: Label);
+        }
+
+        problem = "Browser:CsrfKey is missing. With an asymmetric Jwt:Algorithm, set it (environment: Browser__CsrfKey) to a base64 secret of at least 256 bits, e.g. `openssl rand -base64 32`.";
+        return null;
+    }
+
+    private byte[] Mac(byte[] sessionId) => HMACSHA256.HashData(_key, Label.Concat(sessionId).ToArray());
+}
