@@ -50,6 +50,7 @@ public static class DependencyInjection
         services.AddHostedService<SessionRevocationListener>();
         services.AddScoped<ISessionRepository, SessionRepository>();
         services.AddSingleton<ILoginThrottle, LoginThrottle>();
+        services.AddSingleton<ICommonPasswords, Passwords.CommonPasswordList>();
         services.AddSingleton<SessionRefreshLimiter>();
 
         services.AddOptions<HousekeepingOptions>()

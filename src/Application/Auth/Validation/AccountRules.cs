@@ -1,5 +1,6 @@
 using System.Text;
 using FluentValidation;
+using ShopEase.Application.Common.Abstractions;
 using ShopEase.Application.Common.Options;
 using ShopEase.Domain.Users;
 
@@ -24,6 +25,33 @@ public static class AccountRules
                 .WithMessage($"Password must be at least {policy.MinLength} characters.")
             .Must(p => CodePoints(p) <= policy.MaxLength)
                 .WithMessage($"Password must be at most {policy.MaxLength} characters.");
+
+    /// <summary>
+    /// Not one of the most common passwords, and not built on the email's name (<c>ann</c> in
+    /// <c>ann@shop.io</c>): the first guesses of anyone who knows the account.
+    /// </summary>
+    public static IRuleBuilderOptions<T, string> NotGuessable<T>(
+        this IRuleBuilderOptions<T, string> rule, ICommonPasswords commonPasswords, Func<T, string?> email) =>
+        rule.Must(p => !commonPasswords.IsCommon(p))
+                .WithMessage("This password is too common; choose one that is harder to guess.")
+            .Must((command, p) => !ContainsEmailName(p, email(command)))
+                .WithMessage("Password must not contain the email address's name.");
+
+    public static bool ContainsEmailName(string password, string? email)
+    {
+        var at = email?.Trim().IndexOf('@', StringComparison.Ordinal) ?? -1;
+        if (at <= 0)
+        {
+            return false;
+        }
+
+        var name = email!.Trim()[..at];
+
+        // A name of one or two letters is in half of all passwords; only equality counts then.
+        return name.Length >= 3
+            ? password.Contains(name, StringComparison.OrdinalIgnoreCase)
+            : password.Equals(name, StringComparison.OrdinalIgnoreCase);
+    }
 
     private static int CodePoints(string value) => value.EnumerateRunes().Count();
 

@@ -144,7 +144,7 @@ public sealed class ValidationBehaviorTests
     public async Task Handle_RealRegisterValidator_ReportsTheContractsFieldNames()
     {
         var users = Substitute.For<IUserRepository>();
-        var validator = new RegisterCommandValidator(users, Options.Create(new PasswordPolicyOptions()));
+        var validator = new RegisterCommandValidator(users, Options.Create(new PasswordPolicyOptions()), Substitute.For<ICommonPasswords>());
         var behavior = new ValidationBehavior<RegisterCommand, AuthResult>([validator]);
         var command = new RegisterCommand("not-an-email", "short", ClientInfo.Unknown);
 

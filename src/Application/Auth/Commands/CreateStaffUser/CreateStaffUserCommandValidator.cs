@@ -9,13 +9,14 @@ namespace ShopEase.Application.Auth.Commands.CreateStaffUser;
 
 public sealed class CreateStaffUserCommandValidator : AbstractValidator<CreateStaffUserCommand>
 {
-    public CreateStaffUserCommandValidator(IUserRepository users, IOptions<PasswordPolicyOptions> passwordPolicy)
+    public CreateStaffUserCommandValidator(
+        IUserRepository users, IOptions<PasswordPolicyOptions> passwordPolicy, ICommonPasswords commonPasswords)
     {
         RuleFor(c => c.Email)
             .ValidEmail()
             .MustAsync(async (email, ct) => !await users.EmailExistsAsync(EmailAddress.Normalize(email), ct))
             .WithMessage(AccountRules.EmailAlreadyExists);
 
-        RuleFor(c => c.Password).ValidPassword(passwordPolicy.Value);
+        RuleFor(c => c.Password).ValidPassword(passwordPolicy.Value).NotGuessable(commonPasswords, c => c.Email);
     }
 }

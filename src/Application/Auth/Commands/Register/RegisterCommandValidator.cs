@@ -9,13 +9,14 @@ namespace ShopEase.Application.Auth.Commands.Register;
 
 public sealed class RegisterCommandValidator : AbstractValidator<RegisterCommand>
 {
-    public RegisterCommandValidator(IUserRepository users, IOptions<PasswordPolicyOptions> passwordPolicy)
+    public RegisterCommandValidator(
+        IUserRepository users, IOptions<PasswordPolicyOptions> passwordPolicy, ICommonPasswords commonPasswords)
     {
         RuleFor(c => c.Email)
             .ValidEmail()
             .MustAsync(async (email, ct) => !await users.EmailExistsAsync(EmailAddress.Normalize(email), ct))
             .WithMessage(AccountRules.EmailAlreadyExists);
 
-        RuleFor(c => c.Password).ValidPassword(passwordPolicy.Value);
+        RuleFor(c => c.Password).ValidPassword(passwordPolicy.Value).NotGuessable(commonPasswords, c => c.Email);
     }
 }

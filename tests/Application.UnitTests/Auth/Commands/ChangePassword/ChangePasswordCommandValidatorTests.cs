@@ -1,6 +1,9 @@
 using FluentValidation.Results;
 using Microsoft.Extensions.Options;
+using NSubstitute;
 using ShopEase.Application.Auth.Commands.ChangePassword;
+using ShopEase.Application.Common.Abstractions;
+using ShopEase.Domain.Users;
 using ShopEase.Application.Common.Options;
 using ShopEase.Application.UnitTests.TestSupport;
 
@@ -13,6 +16,35 @@ public sealed class ChangePasswordCommandValidatorTests
 
     // U+1F600, two UTF-16 chars but one code point.
     private const string Emoji = "\U0001F600";
+
+    private static readonly Guid AnnId = Guid.NewGuid();
+
+    private readonly ICommonPasswords _commonPasswords = Substitute.For<ICommonPasswords>();
+    private readonly IUserRepository _users = Substitute.For<IUserRepository>();
+
+    public ChangePasswordCommandValidatorTests()
+    {
+        _users.FindByIdAsync(AnnId, Arg.Any<CancellationToken>())
+            .Returns(User.Register("annabel@shop.io", "hash", TestClock.Start));
+    }
+
+    [Fact]
+    public async Task Validate_CommonNewPassword_ReportsTooCommon()
+    {
+        _commonPasswords.IsCommon("password123").Returns(true);
+
+        var result = await Validate(CurrentPassword, "password123");
+
+        result.MessagesFor("NewPassword").ShouldBe(["This password is too common; choose one that is harder to guess."]);
+    }
+
+    [Fact]
+    public async Task Validate_NewPasswordContainingTheAccountsEmailName_IsRefused()
+    {
+        var result = await Validate(CurrentPassword, "my-ANNABEL-2026");
+
+        result.MessagesFor("NewPassword").ShouldBe(["Password must not contain the email address's name."]);
+    }
 
     [Fact]
     public async Task Validate_CurrentAndGoodNewPassword_IsValid()
@@ -191,9 +223,10 @@ public sealed class ChangePasswordCommandValidatorTests
         result.MessagesFor("NewPassword").ShouldBe(["Password must be at least 8 characters."]);
     }
 
-    private static Task<ValidationResult> Validate(string currentPassword, string newPassword, PasswordPolicyOptions? policy = null)
+    private Task<ValidationResult> Validate(string currentPassword, string newPassword, PasswordPolicyOptions? policy = null)
     {
-        var validator = new ChangePasswordCommandValidator(Options.Create(policy ?? new PasswordPolicyOptions()));
-        return validator.ValidateAsync(new ChangePasswordCommand(Guid.NewGuid(), Guid.NewGuid(), currentPassword, newPassword));
+        var validator = new ChangePasswordCommandValidator(
+            Options.Create(policy ?? new PasswordPolicyOptions()), _commonPasswords, _users);
+        return validator.ValidateAsync(new ChangePasswordCommand(AnnId, Guid.NewGuid(), currentPassword, newPassword));
     }
 }

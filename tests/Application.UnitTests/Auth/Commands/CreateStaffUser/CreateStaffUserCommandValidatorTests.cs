@@ -66,6 +66,6 @@ public sealed class CreateStaffUserCommandValidatorTests
     }
 
     private Task<ValidationResult> Validate(string email, string password, PasswordPolicyOptions? policy = null) =>
-        new CreateStaffUserCommandValidator(_users, Options.Create(policy ?? new PasswordPolicyOptions()))
+        new CreateStaffUserCommandValidator(_users, Options.Create(policy ?? new PasswordPolicyOptions()), Substitute.For<ICommonPasswords>())
             .ValidateAsync(new CreateStaffUserCommand(email, password));
 }

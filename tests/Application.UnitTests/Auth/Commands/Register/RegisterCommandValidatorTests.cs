@@ -17,6 +17,37 @@ public sealed class RegisterCommandValidatorTests
     private const string Emoji = "\U0001F600";
 
     private readonly IUserRepository _users = Substitute.For<IUserRepository>();
+    private readonly ICommonPasswords _commonPasswords = Substitute.For<ICommonPasswords>();
+
+    [Fact]
+    public async Task Validate_CommonPassword_ReportsTooCommon()
+    {
+        _commonPasswords.IsCommon("iloveyou").Returns(true);
+
+        var result = await Validate("ann@shop.io", "iloveyou");
+
+        result.MessagesFor("Password").ShouldBe(["This password is too common; choose one that is harder to guess."]);
+    }
+
+    [Theory]
+    [InlineData("annabel@shop.io", "annabel")]
+    [InlineData("annabel@shop.io", "Annabel-2026!")]
+    [InlineData("Annabel@shop.io", "xx-annabel-xx")]
+    [InlineData("al@shop.io", "al")]
+    public async Task Validate_PasswordBuiltOnTheEmailsName_IsRefused(string email, string password)
+    {
+        var result = await Validate(email, password, new PasswordPolicyOptions { MinLength = 1 });
+
+        result.MessagesFor("Password").ShouldBe(["Password must not contain the email address's name."]);
+    }
+
+    [Fact]
+    public async Task Validate_ShortEmailNameInsideALongerPassword_IsAllowed()
+    {
+        var result = await Validate("al@shop.io", "balance sheet");
+
+        result.MessagesFor("Password").ShouldBeEmpty();
+    }
 
     public RegisterCommandValidatorTests()
     {
@@ -272,7 +303,7 @@ public sealed class RegisterCommandValidatorTests
 
     private Task<ValidationResult> Validate(string email, string password, PasswordPolicyOptions? policy = null)
     {
-        var validator = new RegisterCommandValidator(_users, Options.Create(policy ?? new PasswordPolicyOptions()));
+        var validator = new RegisterCommandValidator(_users, Options.Create(policy ?? new PasswordPolicyOptions()), _commonPasswords);
         return validator.ValidateAsync(new RegisterCommand(email, password, ClientInfo.Unknown));
     }
 }
