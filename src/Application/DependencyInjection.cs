@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ShopEase.Application.Auth;
+using ShopEase.Application.Common.Auditing;
 using ShopEase.Application.Common.Behaviors;
 using ShopEase.Application.Common.Options;
 
@@ -33,7 +34,7 @@ public static class DependencyInjection
         services.AddMediator((MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
+            options.PipelineBehaviors = [typeof(AuditTrailBehavior<,>), typeof(ValidationBehavior<,>)];
         });
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped);
         services.AddAutoMapper(

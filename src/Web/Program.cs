@@ -11,6 +11,7 @@ using ShopEase.Web.Health;
 using ShopEase.Web.Http;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddShopEaseLogging();
 builder.AddDevelopmentSigningKey();
 if (CommandLineTasks.IsTask(args))
 {
@@ -32,6 +33,7 @@ if (CommandLineTasks.IsTask(args))
 
 app.UseForwardedHeaders();
 app.UseMiddleware<ResponseHeadersMiddleware>();
+app.UseMiddleware<ClientLogScopeMiddleware>();
 app.UseCors(CorsSetup.PolicyName);
 if (!app.Environment.IsDevelopment())
 {

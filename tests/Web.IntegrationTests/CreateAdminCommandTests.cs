@@ -39,6 +39,32 @@ public sealed class CreateAdminCommandTests(ShopEaseApiFactory factory) : IClass
         output.ShouldContain("Usage: create-admin --email");
     }
 
+    [Fact]
+    public async Task JsonLogging_WritesOneJsonObjectPerLogLine()
+    {
+        var (exitCode, output) = await WebAppProcess.RunAsync(["migrate"], new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Testing",
+            ["ConnectionStrings__Default"] = factory.ConnectionString,
+            ["Jwt__SigningKey"] = factory.SigningKey,
+            ["Logging__Format"] = "json",
+            ["Logging__LogLevel__Default"] = "Information",
+            ["Logging__LogLevel__Microsoft.EntityFrameworkCore"] = "Information",
+        });
+
+        exitCode.ShouldBe(0, output);
+        var logLines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(line => line.StartsWith('{'))
+            .ToList();
+        logLines.ShouldNotBeEmpty();
+        foreach (var line in logLines)
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(line);
+            json.RootElement.TryGetProperty("EventId", out _).ShouldBeTrue();
+            json.RootElement.TryGetProperty("Category", out _).ShouldBeTrue();
+        }
+    }
+
     private Task<(int ExitCode, string Output)> RunAsync(string[] args, string stdin) =>
         WebAppProcess.RunAsync(args, new Dictionary<string, string>
         {

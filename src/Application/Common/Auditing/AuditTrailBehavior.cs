@@ -1,0 +1,98 @@
+using System.Security.Cryptography;
+using System.Text;
+using Mediator;
+using Microsoft.Extensions.Logging;
+using ShopEase.Application.Auth.Commands.ChangePassword;
+using ShopEase.Application.Auth.Commands.Login;
+using ShopEase.Application.Auth.Commands.Logout;
+using ShopEase.Application.Auth.Commands.Register;
+using ShopEase.Application.Auth.Models;
+using ShopEase.Application.Common.Exceptions;
+using ShopEase.Application.Sessions.Commands.LogoutAll;
+using ShopEase.Application.Sessions.Commands.RevokeSession;
+using ShopEase.Domain.Users;
+
+namespace ShopEase.Application.Common.Auditing;
+
+/// <summary>
+/// The security audit trail: one structured event, with a stable event id, for each sign-up, login
+/// success and failure, lockout, logout, logout-all, session revocation and password change. The
+/// request's client IP comes from the logging scope the HTTP edge opens. Never a password or a
+/// token; a failed login names its email only by a hash prefix.
+/// </summary>
+public sealed partial class AuditTrailBehavior<TMessage, TResponse>(ILogger<AuditTrailBehavior<TMessage, TResponse>> logger)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : notnull, IMessage
+{
+    public async ValueTask<TResponse> Handle(
+        TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        TResponse response;
+        try
+        {
+            response = await next(message, cancellationToken);
+        }
+        catch (InvalidCredentialsException) when (message is LoginCommand login)
+        {
+            LogLoginFailed(logger, EmailHash(login.Email));
+            throw;
+        }
+        catch (RateLimitedException) when (message is LoginCommand login)
+        {
+            LogLockedOut(logger, EmailHash(login.Email));
+            throw;
+        }
+
+        switch (message, response)
+        {
+            case (RegisterCommand, AuthResult result):
+                LogSignedUp(logger, result.User.Id, result.SessionId);
+                break;
+            case (LoginCommand, AuthResult result):
+                LogLoginSucceeded(logger, result.User.Id, result.SessionId);
+                break;
+            case (LogoutCommand logout, _):
+                LogLoggedOut(logger, logout.UserId);
+                break;
+            case (LogoutAllCommand logoutAll, _):
+                LogLoggedOutEverywhere(logger, logoutAll.UserId);
+                break;
+            case (RevokeSessionCommand revoke, _):
+                LogSessionRevoked(logger, revoke.UserId, revoke.SessionId);
+                break;
+            case (ChangePasswordCommand change, _):
+                LogPasswordChanged(logger, change.UserId, change.SessionId);
+                break;
+        }
+
+        return response;
+    }
+
+    /// <summary>Enough to correlate repeated failures for one email, not enough to read it.</summary>
+    private static string EmailHash(string email) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(EmailAddress.Normalize(email))))[..16];
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Audit: sign-up of user {UserId}, session {SessionId}")]
+    private static partial void LogSignedUp(ILogger logger, Guid userId, Guid sessionId);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Audit: login of user {UserId}, session {SessionId}")]
+    private static partial void LogLoginSucceeded(ILogger logger, Guid userId, Guid sessionId);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Audit: failed login for email hash {EmailHash}")]
+    private static partial void LogLoginFailed(ILogger logger, string emailHash);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "Audit: login refused, email hash {EmailHash} is locked out")]
+    private static partial void LogLockedOut(ILogger logger, string emailHash);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Information, Message = "Audit: logout of user {UserId}")]
+    private static partial void LogLoggedOut(ILogger logger, Guid userId);
+
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Information, Message = "Audit: logout of every session of user {UserId}")]
+    private static partial void LogLoggedOutEverywhere(ILogger logger, Guid userId);
+
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Information, Message = "Audit: user {UserId} revoked session {SessionId}")]
+    private static partial void LogSessionRevoked(ILogger logger, Guid userId, Guid sessionId);
+
+    [LoggerMessage(EventId = 3008, Level = LogLevel.Information, Message = "Audit: password change of user {UserId}, session {SessionId} kept")]
+    private static partial void LogPasswordChanged(ILogger logger, Guid userId, Guid sessionId);
+}

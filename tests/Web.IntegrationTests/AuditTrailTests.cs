@@ -1,0 +1,90 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ShopEase.Web.IntegrationTests.Support;
+
+namespace ShopEase.Web.IntegrationTests;
+
+public sealed class AuditTrailTests(AuditTrailTests.RecordingApiFactory factory) : IClassFixture<AuditTrailTests.RecordingApiFactory>
+{
+    private const string Secret = "a very secret passphrase";
+
+    private readonly HttpClient _client = factory.CreateApiClient();
+
+    [Fact]
+    public async Task SignUp_IsAuditedWithUserSessionAndClientIp()
+    {
+        var registered = await _client.RegisterAsync(password: Secret);
+
+        var entry = factory.Logs.Entries.Single(e => e.EventId.Id == 3001 && Equals(e.Values["UserId"], Guid.Parse(registered.User.Id)));
+        entry.Values["SessionId"].ShouldBe(Guid.Parse(JwtPayload.Read(registered.Access)["sid"].GetString()!));
+        entry.Values.ShouldContainKey("ClientIp");
+    }
+
+    [Fact]
+    public async Task FailedLogin_IsAuditedWithoutTheEmailOrThePassword()
+    {
+        var email = ApiClientExtensions.UniqueEmail("audited");
+
+        (await _client.PostJsonAsync("/api/auth/login", new { email, password = Secret })).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+
+        var entry = factory.Logs.Entries.Last(e => e.EventId.Id == 3003);
+        entry.Level.ShouldBe(LogLevel.Warning);
+        entry.Message.ShouldNotContain(email);
+        ((string)entry.Values["EmailHash"]!).Length.ShouldBe(16);
+    }
+
+    [Fact]
+    public async Task LoginLogoutPasswordChangeAndLogoutAll_AreEachAudited()
+    {
+        var registered = await _client.RegisterAsync(password: Secret);
+        var login = await _client.LoginAsync(registered.User.Email, Secret);
+        await _client.PostJsonAsync("/api/auth/logout", new { refresh = login.Refresh }, login.Access);
+        await _client.PostJsonAsync("/api/auth/password", new { currentPassword = Secret, newPassword = "another fine passphrase" }, registered.Access);
+        await _client.PostJsonAsync("/api/auth/logout-all", new { }, registered.Access);
+
+        var userId = Guid.Parse(registered.User.Id);
+        var events = factory.Logs.Entries.Where(e => Equals(e.Values.GetValueOrDefault("UserId"), userId)).Select(e => e.EventId.Id).ToList();
+        events.ShouldBe([3001, 3002, 3005, 3008, 3006], ignoreOrder: false);
+    }
+
+    [Fact]
+    public async Task RefreshReuse_IsAudited()
+    {
+        var registered = await _client.RegisterAsync(password: Secret);
+        await _client.RefreshAsync(registered.Refresh);
+
+        await _client.RefreshAsync(registered.Refresh);
+
+        factory.Logs.Entries.ShouldContain(e => e.EventId.Id == 1201 && Equals(e.Values["UserId"], Guid.Parse(registered.User.Id)));
+    }
+
+    [Fact]
+    public async Task NoLogLine_EverCarriesAPasswordOrAToken()
+    {
+        var registered = await _client.RegisterAsync(password: Secret);
+        await _client.LoginAsync(registered.User.Email, Secret);
+        await _client.RefreshAsync(registered.Refresh);
+        await _client.PostJsonAsync("/api/auth/login", new { email = registered.User.Email, password = "wrong " + Secret });
+
+        foreach (var entry in factory.Logs.Entries)
+        {
+            var text = entry.Message + string.Join(" ", entry.Values.Values);
+            text.ShouldNotContain(Secret);
+            text.ShouldNotContain(registered.Refresh);
+            text.ShouldNotContain(registered.Access);
+        }
+    }
+
+    public sealed class RecordingApiFactory : ShopEaseApiFactory
+    {
+        public RecordingLoggerProvider Logs { get; } = new();
+
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["Logging:LogLevel:Default"] = "Information",
+        };
+
+        protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<ILoggerProvider>(Logs);
+    }
+}
