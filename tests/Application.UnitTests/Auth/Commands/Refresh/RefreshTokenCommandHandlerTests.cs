@@ -167,9 +167,42 @@ public sealed class RefreshTokenCommandHandlerTests
         await _refreshTokens.DidNotReceiveWithAnyArgs().RevokeSessionAsync(default, default, default);
     }
 
+    [Fact]
+    public async Task Handle_SessionRefreshedTooOften_ThrowsRateLimitedWithTheStoresWait()
+    {
+        RotationAnswers(RefreshRotation.RateLimited(TimeSpan.FromSeconds(42)));
+
+        var error = await Should.ThrowAsync<RateLimitedException>(
+            () => CreateHandler().Handle(new RefreshTokenCommand(OldRefresh), CancellationToken.None).AsTask());
+
+        error.RetryAfter.ShouldBe(TimeSpan.FromSeconds(42));
+        _tokenIssuer.DidNotReceiveWithAnyArgs().IssueAccessToken(default!, default);
+    }
+
+    [Fact]
+    public async Task Handle_TokenOfAnotherSessionThanRequired_ThrowsSessionMismatch()
+    {
+        RotationAnswers(RefreshRotation.WrongSession);
+
+        await Should.ThrowAsync<SessionMismatchException>(
+            () => CreateHandler().Handle(new RefreshTokenCommand(OldRefresh, Guid.NewGuid()), CancellationToken.None).AsTask());
+    }
+
+    [Fact]
+    public async Task Handle_PassesTheRequiredSessionToTheStore()
+    {
+        var required = Guid.NewGuid();
+        RotationAnswers(RefreshRotation.Rotated(_ann.Id, SessionId, NewRefresh));
+
+        await CreateHandler().Handle(new RefreshTokenCommand(OldRefresh, required), CancellationToken.None);
+
+        await _refreshTokens.Received(1).RotateAsync(
+            OldRefresh, Arg.Any<DateTimeOffset>(), Arg.Any<TimeSpan>(), Arg.Any<CancellationToken>(), required);
+    }
+
     private void RotationAnswers(RefreshRotation rotation) =>
         _refreshTokens
-            .RotateAsync(Arg.Any<string>(), Arg.Any<DateTimeOffset>(), Arg.Any<TimeSpan>(), Arg.Any<CancellationToken>())
+            .RotateAsync(Arg.Any<string>(), Arg.Any<DateTimeOffset>(), Arg.Any<TimeSpan>(), Arg.Any<CancellationToken>(), Arg.Any<Guid?>())
             .Returns(rotation);
 
     private RefreshTokenCommandHandler CreateHandler() =>
