@@ -59,6 +59,8 @@ add_cleanup remove_results
 pg_start_throwaway --fast
 SHOPEASE_TEST_DATABASE=$(pg_connection_string postgres)
 export SHOPEASE_TEST_DATABASE
+# The outage tests start and stop a cluster of their own with these binaries.
+export SHOPEASE_PG_BINDIR=$PG_BINDIR
 log "SHOPEASE_TEST_DATABASE=$SHOPEASE_TEST_DATABASE"
 
 log "building $SOLUTION"

@@ -36,8 +36,25 @@ public static class DependencyInjection
                     $"ConnectionStrings:{ConnectionStringName} is missing (environment: ConnectionStrings__{ConnectionStringName}).");
             }
 
-            return new NpgsqlDataSourceBuilder(connectionString).Build();
+            var builder = new NpgsqlDataSourceBuilder(connectionString);
+            var timeout = (int)Math.Ceiling(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.Timeout.TotalSeconds);
+            var explicitSettings = new NpgsqlConnectionStringBuilder(connectionString);
+            if (!explicitSettings.ContainsKey("Timeout"))
+            {
+                builder.ConnectionStringBuilder.Timeout = timeout;
+            }
+
+            if (!explicitSettings.ContainsKey("Command Timeout"))
+            {
+                builder.ConnectionStringBuilder.CommandTimeout = timeout;
+            }
+
+            return builder.Build();
         });
+        services.AddOptions<DatabaseOptions>()
+            .Bind(configuration.GetSection(DatabaseOptions.SectionName))
+            .Validate(o => o.Timeout >= TimeSpan.FromSeconds(1), "Database:Timeout must be at least one second.")
+            .ValidateOnStart();
         services.AddDbContextPool<ShopEaseDbContext>((provider, options) =>
             ShopEaseDbContext.Configure(options, provider.GetRequiredService<NpgsqlDataSource>()));
 
@@ -62,6 +79,7 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<ExpiredSessionCleanup>());
 
         services.AddScoped<IUserRepository, UserRepository>();
+        services.AddScoped<ITransactionScope, EfTransactionScope>();
         services.AddScoped<IRefreshTokenStore, RefreshTokenStore>();
         services.AddSingleton<SigningKeyRing>();
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();

@@ -39,7 +39,12 @@ public static class DependencyInjection
         services.AddFrontendCors(configuration);
         services.AddApiRateLimiting();
         services.AddTrustedProxies(configuration);
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(
+            "database", tags: [HealthEndpoints.ReadyTag], timeout: TimeSpan.FromSeconds(5));
+
+        // SIGTERM: stop accepting, let in-flight requests finish for up to Shutdown:Timeout, exit 0.
+        services.Configure<HostOptions>(o =>
+            o.ShutdownTimeout = configuration.GetValue("Shutdown:Timeout", TimeSpan.FromSeconds(10)));
         services.AddOpenApi(o =>
         {
             o.AddDocumentTransformer<BearerSecurityTransformer>();

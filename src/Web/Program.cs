@@ -41,6 +41,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseExceptionHandler();
+app.UseMiddleware<RequestDeadlineMiddleware>();
 app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
 app.UseRateLimiter();
 app.UseAuthentication();

@@ -8,10 +8,12 @@ namespace ShopEase.Infrastructure.Persistence;
 internal sealed class SessionRepository(ShopEaseDbContext db, SessionLivenessCache liveness) : ISessionRepository
 {
     public async Task<IReadOnlyList<AuthSession>> ListLiveAsync(Guid userId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await db.Sessions.AsNoTracking()
-            .Where(s => s.UserId == userId && s.RevokedAt == null && s.ExpiresAt > now)
-            .OrderByDescending(s => s.LastUsedAt)
-            .ToListAsync(cancellationToken);
+        await db.ReadAsync(
+            ct => db.Sessions.AsNoTracking()
+                .Where(s => s.UserId == userId && s.RevokedAt == null && s.ExpiresAt > now)
+                .OrderByDescending(s => s.LastUsedAt)
+                .ToListAsync(ct),
+            cancellationToken);
 
     public async Task<bool> RevokeAsync(Guid userId, Guid sessionId, DateTimeOffset now, CancellationToken cancellationToken) =>
         await RevokeWhereAsync(db, liveness,

@@ -9,13 +9,13 @@ namespace ShopEase.Infrastructure.Persistence;
 internal sealed class UserRepository(ShopEaseDbContext db) : IUserRepository
 {
     public Task<User?> FindByIdAsync(Guid id, CancellationToken cancellationToken) =>
-        db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
+        db.ReadAsync(ct => db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, ct), cancellationToken);
 
     public Task<User?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken) =>
-        db.Users.SingleOrDefaultAsync(u => u.Email == normalizedEmail, cancellationToken);
+        db.ReadAsync(ct => db.Users.SingleOrDefaultAsync(u => u.Email == normalizedEmail, ct), cancellationToken);
 
     public Task<bool> EmailExistsAsync(string normalizedEmail, CancellationToken cancellationToken) =>
-        db.Users.AnyAsync(u => u.Email == normalizedEmail, cancellationToken);
+        db.ReadAsync(ct => db.Users.AnyAsync(u => u.Email == normalizedEmail, ct), cancellationToken);
 
     public async Task<bool> TryAddAsync(User user, CancellationToken cancellationToken)
     {

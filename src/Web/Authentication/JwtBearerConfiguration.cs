@@ -25,6 +25,14 @@ public sealed class JwtBearerConfiguration(AccessTokenValidator validator) : ICo
             {
                 context.HandleResponse();
                 var http = context.HttpContext;
+
+                // The revocation check could not reach the database: that is an outage, not a bad token.
+                if (DatabaseUnavailable.Applies(http, context.AuthenticateFailure))
+                {
+                    await DatabaseUnavailable.WriteAsync(http, context.AuthenticateFailure);
+                    return;
+                }
+
                 var tokenSent = http.Request.Headers.Authorization.Count > 0;
                 http.Response.Headers.WWWAuthenticate = tokenSent ? BearerChallenge.InvalidToken : BearerChallenge.NoToken;
                 var problems = http.RequestServices.GetRequiredService<ProblemWriter>();

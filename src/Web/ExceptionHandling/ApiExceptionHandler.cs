@@ -16,6 +16,13 @@ public sealed partial class ApiExceptionHandler(ProblemWriter problems, ILogger<
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (DatabaseUnavailable.Applies(httpContext, exception))
+        {
+            LogDatabaseUnavailable(logger, exception.GetType().Name, httpContext.Request.Method, httpContext.Request.Path);
+            await DatabaseUnavailable.WriteAsync(httpContext, exception);
+            return true;
+        }
+
         switch (exception)
         {
             case ValidationFailedException validation:
@@ -82,6 +89,10 @@ public sealed partial class ApiExceptionHandler(ProblemWriter problems, ILogger<
             _ => problems.WriteAsync(httpContext, StatusCodes.Status400BadRequest,
                 ProblemCodes.MalformedRequest, "The request could not be read."),
         };
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning,
+        Message = "Database unavailable ({Exception}) for {Method} {Path}: answered 503")]
+    private static partial void LogDatabaseUnavailable(ILogger logger, string exception, string method, PathString path);
 
     [LoggerMessage(EventId = 1000, Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, PathString path);

@@ -11,6 +11,7 @@ public sealed class RegisterCommandHandler(
     IUserRepository users,
     IPasswordHasher passwordHasher,
     SessionStarter sessionStarter,
+    ITransactionScope transaction,
     TimeProvider timeProvider) : ICommandHandler<RegisterCommand, AuthResult>
 {
     public async ValueTask<AuthResult> Handle(RegisterCommand command, CancellationToken cancellationToken)
@@ -19,12 +20,18 @@ public sealed class RegisterCommandHandler(
         var user = User.Register(command.Email, passwordHasher.Hash(command.Password), now);
         user.RecordLogin(now);
 
-        // The validator already checked uniqueness; this catches the sign-up that raced it.
-        if (!await users.TryAddAsync(user, cancellationToken))
-        {
-            throw new ValidationFailedException("email", AccountRules.EmailAlreadyExists);
-        }
+        // One transaction: an account is never left without the session its sign-up promised.
+        return await transaction.RunAsync(
+            async ct =>
+            {
+                // The validator already checked uniqueness; this catches the sign-up that raced it.
+                if (!await users.TryAddAsync(user, ct))
+                {
+                    throw new ValidationFailedException("email", AccountRules.EmailAlreadyExists);
+                }
 
-        return await sessionStarter.StartAsync(user, command.Client, cancellationToken);
+                return await sessionStarter.StartAsync(user, command.Client, ct);
+            },
+            cancellationToken);
     }
 }

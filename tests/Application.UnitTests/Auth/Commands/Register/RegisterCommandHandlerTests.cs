@@ -19,6 +19,7 @@ public sealed class RegisterCommandHandlerTests
     private const string Password = "correct horse battery";
     private const string PasswordHash = "PBKDF2$hash-of-the-password";
 
+    private readonly InlineTransactionScope _transaction = new();
     private readonly IUserRepository _users = Substitute.For<IUserRepository>();
     private readonly IPasswordHasher _passwordHasher = Substitute.For<IPasswordHasher>();
     private readonly IRefreshTokenStore _refreshTokens = Substitute.For<IRefreshTokenStore>();
@@ -142,8 +143,27 @@ public sealed class RegisterCommandHandlerTests
 
     private static RegisterCommand Command(string email) => new(email, Password, ClientInfo.Unknown);
 
+    [Fact]
+    public async Task Handle_AddsTheUserAndStartsTheSessionInOneCommittedTransaction()
+    {
+        await CreateHandler().Handle(Command("ann@shop.io"), CancellationToken.None);
+
+        _transaction.Runs.ShouldBe(1);
+        _transaction.Commits.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Handle_LostSignUpRace_DoesNotCommit()
+    {
+        _users.TryAddAsync(Arg.Any<User>(), Arg.Any<CancellationToken>()).Returns(false);
+
+        await Should.ThrowAsync<ValidationFailedException>(() => CreateHandler().Handle(Command("ann@shop.io"), CancellationToken.None).AsTask());
+
+        _transaction.Commits.ShouldBe(0);
+    }
+
     private RegisterCommandHandler CreateHandler() =>
-        new(_users, _passwordHasher, CreateSessionStarter(), _clock);
+        new(_users, _passwordHasher, CreateSessionStarter(), _transaction, _clock);
 
     private SessionStarter CreateSessionStarter() =>
         new(_refreshTokens, _tokenIssuer, TestMapper.Instance, _clock, Options.Create(new SessionOptions()));
