@@ -30,7 +30,7 @@ public sealed class BrowserModeTests(ShopEaseApiFactory factory) : IClassFixture
         body.GetProperty("csrfToken").GetString().ShouldNotBeNullOrEmpty();
         body.GetProperty("access").GetString().ShouldNotBeNullOrEmpty();
         body.GetProperty("user").GetProperty("email").GetString().ShouldNotBeNullOrEmpty();
-        var setCookie = response.Headers.GetValues("Set-Cookie").Single();
+        var setCookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(CookieName, StringComparison.Ordinal));
         setCookie.ShouldStartWith($"{CookieName}=");
         var attributes = setCookie.Split(';').Skip(1).Select(a => a.Trim().ToLowerInvariant()).ToArray();
         attributes.ShouldContain("httponly");
@@ -39,6 +39,66 @@ public sealed class BrowserModeTests(ShopEaseApiFactory factory) : IClassFixture
         attributes.ShouldContain("path=/");
         attributes.ShouldContain("max-age=86400");
         attributes.ShouldNotContain(a => a.StartsWith("domain", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Register_InCookieMode_AlsoLeavesTheCsrfTokenInACookieThePageCanRead()
+    {
+        var response = await SendAsync(HttpMethod.Post, "/api/auth/register",
+            new { email = ApiClientExtensions.UniqueEmail(), password = ApiClientExtensions.DefaultPassword }, cookieMode: true);
+
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var csrfCookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-shopease-csrf=", StringComparison.Ordinal));
+        csrfCookie.ShouldStartWith($"__Host-shopease-csrf={body.GetProperty("csrfToken").GetString()};");
+        csrfCookie.ToLowerInvariant().ShouldNotContain("httponly");
+        csrfCookie.ToLowerInvariant().ShouldContain("samesite=strict");
+    }
+
+    [Fact]
+    public async Task Logout_ByCookie_WithACookieOfAnotherSessionOfTheSameUser_RevokesNothing()
+    {
+        var email = ApiClientExtensions.UniqueEmail();
+        await _client.RegisterAsync(email);
+        var tabA = await StartAsync("/api/auth/login", new { email, password = ApiClientExtensions.DefaultPassword });
+        var tabB = await StartAsync("/api/auth/login", new { email, password = ApiClientExtensions.DefaultPassword });
+
+        var response = await SendAsync(HttpMethod.Post, "/api/auth/logout", body: null,
+            cookieMode: true, cookie: tabB.Cookie, csrfToken: tabA.CsrfToken, bearer: tabA.Access);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.ReadProblemAsync()).Code.ShouldBe("token_not_valid");
+        (await RefreshAsync(tabB.Cookie, tabB.CsrfToken)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task RotatingTheHs256SigningKey_KeepsBrowserCsrfTokensValid()
+    {
+        var session = await RegisterAsync();
+        using var rotated = new PeerNodeApiFactory(factory, new Dictionary<string, string?>
+        {
+            ["Jwt:SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            ["Jwt:PreviousSigningKeys:0"] = factory.SigningKey,
+        });
+        var client = rotated.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/token/refresh");
+        request.Headers.Add("X-Token-Transport", "cookie");
+        request.Headers.Add("Cookie", $"{CookieName}={session.Cookie}");
+        request.Headers.Add("X-CSRF-Token", session.CsrfToken);
+
+        var response = await client.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Cors_ExposesRetryAfterAndLocationToTheAllowedOrigin()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/health/live");
+        request.Headers.Add("Origin", "http://localhost:3000");
+
+        var response = await _client.SendAsync(request);
+
+        string.Join(",", response.Headers.GetValues("Access-Control-Expose-Headers")).ShouldContain("Retry-After");
     }
 
     [Fact]
@@ -142,7 +202,7 @@ public sealed class BrowserModeTests(ShopEaseApiFactory factory) : IClassFixture
             cookieMode: true, cookie: session.Cookie, csrfToken: session.CsrfToken, bearer: session.Access);
 
         response.StatusCode.ShouldBe(HttpStatusCode.ResetContent);
-        var cleared = response.Headers.GetValues("Set-Cookie").Single().ToLowerInvariant();
+        var cleared = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(CookieName, StringComparison.Ordinal)).ToLowerInvariant();
         cleared.ShouldStartWith($"{CookieName.ToLowerInvariant()}=;");
         cleared.ShouldContain("max-age=0");
         (await RefreshAsync(session.Cookie, session.CsrfToken)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);

@@ -75,6 +75,21 @@ public sealed class StartupConfigurationTests
     }
 
     [Fact]
+    public async Task PasswordIterationsBelowTheFloor_RefuseToStart()
+    {
+        var (exitCode, output) = await WebAppProcess.RunAsync([], new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Jwt__SigningKey"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i + 1)).ToArray()),
+            ["Passwords__Iterations"] = "100000",
+            ["ConnectionStrings__Default"] = "Host=127.0.0.1;Database=unused",
+        });
+
+        exitCode.ShouldNotBe(0);
+        output.ShouldContain("Passwords:Iterations must be at least 210,000");
+    }
+
+    [Fact]
     public void OutsideDevelopment_A256BitKey_Starts()
     {
         using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>

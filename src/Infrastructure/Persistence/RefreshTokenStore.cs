@@ -95,7 +95,7 @@ internal sealed class RefreshTokenStore(ShopEaseDbContext db, SessionLivenessCac
     }
 
     public async Task<bool> RevokeSessionOfTokenAsync(
-        string refreshToken, Guid userId, DateTimeOffset now, CancellationToken cancellationToken)
+        string refreshToken, Guid userId, DateTimeOffset now, CancellationToken cancellationToken, Guid? requiredSessionId = null)
     {
         if (!OpaqueToken.TryHash(refreshToken, out var hash))
         {
@@ -103,6 +103,7 @@ internal sealed class RefreshTokenStore(ShopEaseDbContext db, SessionLivenessCac
         }
 
         var sessions = db.Sessions.Where(s => s.UserId == userId && s.ExpiresAt > now
+            && (requiredSessionId == null || s.Id == requiredSessionId)
             && db.RefreshTokens.Any(t => t.SessionId == s.Id && t.TokenHash == hash && t.SpentAt == null && t.ExpiresAt > now));
         return await SessionRepository.RevokeWhereAsync(db, liveness, sessions, now, cancellationToken) > 0;
     }

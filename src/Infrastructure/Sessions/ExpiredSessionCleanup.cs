@@ -22,10 +22,19 @@ internal sealed partial class ExpiredSessionCleanup(
             SELECT id FROM sessions WHERE expires_at < $1 OR revoked_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)
         """;
 
+    // Failed-login counters whose window and lock both ended long ago count for nothing any more.
+    private const string DeleteLoginThrottles = """
+        DELETE FROM login_throttles WHERE email_hash IN (
+            SELECT email_hash FROM login_throttles
+            WHERE window_started_at < $1 AND (locked_until IS NULL OR locked_until < $1)
+            LIMIT $2 FOR UPDATE SKIP LOCKED)
+        """;
+
     /// <returns>How many sessions were deleted.</returns>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var cutoff = timeProvider.GetUtcNow() - options.Value.Retention;
+        await DeleteInBatchesAsync(DeleteLoginThrottles, cutoff, cancellationToken);
         var sessions = await DeleteInBatchesAsync(DeleteSessions, cutoff, cancellationToken);
         if (sessions > 0)
         {

@@ -14,6 +14,9 @@ public sealed class BrowserTransport(CsrfTokens csrf, IOptions<ShopEase.Applicat
     public const string CsrfHeader = "X-CSRF-Token";
     public const string CookieName = "__Host-shopease-refresh";
 
+    /// <summary>Readable by the page (not HttpOnly), so a reloaded page can find its CSRF token again.</summary>
+    public const string CsrfCookieName = "__Host-shopease-csrf";
+
     public static bool IsRequested(HttpContext http) =>
         string.Equals(http.Request.Headers[ModeHeader], "cookie", StringComparison.OrdinalIgnoreCase);
 
@@ -36,15 +39,22 @@ public sealed class BrowserTransport(CsrfTokens csrf, IOptions<ShopEase.Applicat
 
     public string IssueCsrf(Guid sessionId) => csrf.Issue(sessionId);
 
-    public void SetRefreshCookie(HttpContext http, string refreshToken) =>
-        http.Response.Cookies.Append(CookieName, refreshToken, CookieOptions(sessions.Value.RefreshTokenLifetime));
-
-    public static void ClearRefreshCookie(HttpContext http) =>
-        http.Response.Cookies.Append(CookieName, string.Empty, CookieOptions(TimeSpan.Zero));
-
-    private static CookieOptions CookieOptions(TimeSpan maxAge) => new()
+    public void SetCookies(HttpContext http, string refreshToken, string csrfToken)
     {
-        HttpOnly = true,
+        var lifetime = sessions.Value.RefreshTokenLifetime;
+        http.Response.Cookies.Append(CookieName, refreshToken, CookieOptions(lifetime, httpOnly: true));
+        http.Response.Cookies.Append(CsrfCookieName, csrfToken, CookieOptions(lifetime, httpOnly: false));
+    }
+
+    public static void ClearCookies(HttpContext http)
+    {
+        http.Response.Cookies.Append(CookieName, string.Empty, CookieOptions(TimeSpan.Zero, httpOnly: true));
+        http.Response.Cookies.Append(CsrfCookieName, string.Empty, CookieOptions(TimeSpan.Zero, httpOnly: false));
+    }
+
+    private static CookieOptions CookieOptions(TimeSpan maxAge, bool httpOnly) => new()
+    {
+        HttpOnly = httpOnly,
         Secure = true,
         SameSite = SameSiteMode.Strict,
         Path = "/",

@@ -16,6 +16,7 @@ public static class CorsSetup
             .AllowCredentials()
             .WithMethods("GET", "POST", "PATCH", "DELETE")
             .WithHeaders("Content-Type", "Authorization", BrowserTransport.ModeHeader, BrowserTransport.CsrfHeader)
+            .WithExposedHeaders("Retry-After", "Location")
             .SetPreflightMaxAge(TimeSpan.FromMinutes(10))));
         return services;
     }

@@ -17,15 +17,25 @@ public sealed class CsrfTokens
 
     private readonly byte[] _key;
 
+    // Keys derived from earlier HS256 secrets still verify, so rotating the signing key does not
+    // sign browsers out.
+    private readonly byte[][] _previousKeys;
+
     public CsrfTokens(IOptions<BrowserOptions> browser, IOptions<JwtOptions> jwt)
     {
         _key = ResolveKey(browser.Value, jwt.Value, out var problem) ?? throw new InvalidOperationException(problem);
+        _previousKeys = string.IsNullOrWhiteSpace(browser.Value.CsrfKey) && jwt.Value.Algorithm == SigningAlgorithms.Hs256
+            ? jwt.Value.PreviousSigningKeys
+                .Select(secret => SigningKey.TryDecode(secret, out var bytes, out _) ? Derive(bytes) : null)
+                .OfType<byte[]>()
+                .ToArray()
+            : [];
     }
 
     public string Issue(Guid sessionId)
     {
         var id = sessionId.ToByteArray();
-        return $"{Base64Url.EncodeToString(id)}.{Base64Url.EncodeToString(Mac(id))}";
+        return $"{Base64Url.EncodeToString(id)}.{Base64Url.EncodeToString(Mac(_key, id))}";
     }
 
     /// <returns>The session the token was issued for, or <c>null</c> when it is missing, malformed or forged.</returns>
@@ -45,8 +55,14 @@ public sealed class CsrfTokens
             return null;
         }
 
-        var expected = Mac(id[..16].ToArray());
-        return CryptographicOperations.FixedTimeEquals(expected, mac[..32]) ? new Guid(id[..16]) : null;
+        var sessionId = id[..16].ToArray();
+        var valid = false;
+        foreach (var key in _previousKeys.Prepend(_key))
+        {
+            valid |= CryptographicOperations.FixedTimeEquals(Mac(key, sessionId), mac[..32]);
+        }
+
+        return valid ? new Guid(sessionId) : null;
     }
 
     /// <summary>The key, or <c>null</c> with the reason; shared with the start-up validation.</summary>
@@ -67,12 +83,14 @@ public sealed class CsrfTokens
 
         if (jwt.Algorithm == SigningAlgorithms.Hs256 && SigningKey.TryDecode(jwt.SigningKey, out var secret, out _))
         {
-            return HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, 32, salt: [], info: Label);
+            return Derive(secret);
         }
 
         problem = "Browser:CsrfKey is missing. With an asymmetric Jwt:Algorithm, set it (environment: Browser__CsrfKey) to a base64 secret of at least 256 bits, e.g. `openssl rand -base64 32`.";
         return null;
     }
 
-    private byte[] Mac(byte[] sessionId) => HMACSHA256.HashData(_key, Label.Concat(sessionId).ToArray());
+    private static byte[] Derive(byte[] signingSecret) => HKDF.DeriveKey(HashAlgorithmName.SHA256, signingSecret, 32, salt: [], info: Label);
+
+    private static byte[] Mac(byte[] key, byte[] sessionId) => HMACSHA256.HashData(key, Label.Concat(sessionId).ToArray());
 }

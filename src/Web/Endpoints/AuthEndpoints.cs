@@ -81,8 +81,9 @@ public static class AuthEndpoints
         var sessionId = browser.RequireCsrf(http);
         var cookie = BrowserTransport.RefreshCookie(http) ?? throw new TokenNotValidException();
         var pair = await sender.Send(new RefreshTokenCommand(cookie, sessionId), ct);
-        browser.SetRefreshCookie(http, pair.Refresh);
-        return TypedResults.Ok(new BrowserTokenResponse(pair.Access, browser.IssueCsrf(sessionId), pair.TokenType, pair.ExpiresIn));
+        var csrfToken = browser.IssueCsrf(sessionId);
+        browser.SetCookies(http, pair.Refresh, csrfToken);
+        return TypedResults.Ok(new BrowserTokenResponse(pair.Access, csrfToken, pair.TokenType, pair.ExpiresIn));
     }
 
     private static async Task<Ok<TokenVerified>> VerifyAsync(HttpContext http, ISender sender, CancellationToken ct)
@@ -94,34 +95,33 @@ public static class AuthEndpoints
     private static async Task<StatusCodeHttpResult> LogoutAsync(
         HttpContext http, ISender sender, BrowserTransport browser, CancellationToken ct)
     {
-        string refresh;
-        if (BrowserTransport.IsRequested(http))
-        {
-            var browserBody = await http.Request.ReadOptionalJsonAsync<RefreshRequest>(ct);
-            BrowserTransport.RefuseMixedTransports(http, browserBody?.Refresh);
-            if (browser.RequireCsrf(http) != http.User.GetSessionId())
-            {
-                throw new CsrfFailedException();
-            }
-
-            refresh = BrowserTransport.RefreshCookie(http) ?? throw new TokenNotValidException();
-            BrowserTransport.ClearRefreshCookie(http);
-        }
-        else
+        if (!BrowserTransport.IsRequested(http))
         {
             var body = await http.Request.ReadJsonAsync<RefreshRequest>(ct);
             BrowserTransport.RefuseMixedTransports(http, body.Refresh);
-            refresh = body.Refresh ?? string.Empty;
+            await sender.Send(new LogoutCommand(http.User.GetUserId(), body.Refresh ?? string.Empty), ct);
+            return TypedResults.StatusCode(StatusCodes.Status205ResetContent);
         }
 
-        await sender.Send(new LogoutCommand(http.User.GetUserId(), refresh), ct);
+        var browserBody = await http.Request.ReadOptionalJsonAsync<RefreshRequest>(ct);
+        BrowserTransport.RefuseMixedTransports(http, browserBody?.Refresh);
+        var sessionId = browser.RequireCsrf(http);
+        if (sessionId != http.User.GetSessionId())
+        {
+            throw new CsrfFailedException();
+        }
+
+        var cookie = BrowserTransport.RefreshCookie(http) ?? throw new TokenNotValidException();
+        await sender.Send(new LogoutCommand(http.User.GetUserId(), cookie, sessionId), ct);
+        BrowserTransport.ClearCookies(http);
         return TypedResults.StatusCode(StatusCodes.Status205ResetContent);
     }
 
     private static BrowserAuthResponse ToBrowser(HttpContext http, BrowserTransport browser, AuthResult result)
     {
-        browser.SetRefreshCookie(http, result.Refresh);
-        return new BrowserAuthResponse(result.User, result.Access, browser.IssueCsrf(result.SessionId), result.TokenType, result.ExpiresIn);
+        var csrfToken = browser.IssueCsrf(result.SessionId);
+        browser.SetCookies(http, result.Refresh, csrfToken);
+        return new BrowserAuthResponse(result.User, result.Access, csrfToken, result.TokenType, result.ExpiresIn);
     }
 
     private static async Task<Ok<CurrentUserDto>> MeAsync(HttpContext http, ISender sender, CancellationToken ct) =>

@@ -19,7 +19,9 @@ public static class ForwardedHeadersSetup
             o.KnownProxies.Clear();
             foreach (var proxy in proxies)
             {
-                o.KnownProxies.Add(IPAddress.Parse(proxy));
+                o.KnownProxies.Add(IPAddress.TryParse(proxy, out var address)
+                    ? address
+                    : throw new InvalidOperationException($"ForwardedHeaders:KnownProxies holds '{proxy}', which is not an IP address."));
             }
         });
         return services;

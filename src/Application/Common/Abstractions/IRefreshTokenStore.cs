@@ -27,7 +27,7 @@ public interface IRefreshTokenStore
 
     /// <returns><c>true</c> when the token was a live refresh token of <paramref name="userId"/> and its session is now revoked.</returns>
     Task<bool> RevokeSessionOfTokenAsync(
-        string refreshToken, Guid userId, DateTimeOffset now, CancellationToken cancellationToken);
+        string refreshToken, Guid userId, DateTimeOffset now, CancellationToken cancellationToken, Guid? requiredSessionId = null);
 
     Task RevokeSessionAsync(Guid sessionId, DateTimeOffset now, CancellationToken cancellationToken);
 

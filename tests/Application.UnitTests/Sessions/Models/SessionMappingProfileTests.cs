@@ -56,8 +56,7 @@ public sealed class SessionMappingProfileTests
         dto.Current.ShouldBeFalse();
     }
 
-    // The profile's TryGetValue means to treat a missing id as "not current", but it reads
-    // context.Items, which AutoMapper throws on unless the Map overload with options was used.
+    // Without options AutoMapper has no Items at all; reading them would throw.
     [Fact]
     public void Map_WithoutMappingOptions_MarksItNotCurrent()
     {

@@ -10,7 +10,7 @@ public sealed class LogoutCommandHandler(IRefreshTokenStore refreshTokens, TimeP
     public async ValueTask<Unit> Handle(LogoutCommand command, CancellationToken cancellationToken)
     {
         var revoked = await refreshTokens.RevokeSessionOfTokenAsync(
-            command.Refresh, command.UserId, timeProvider.GetUtcNow(), cancellationToken);
+            command.Refresh, command.UserId, timeProvider.GetUtcNow(), cancellationToken, command.RequiredSessionId);
         if (!revoked)
         {
             throw new TokenNotValidException();

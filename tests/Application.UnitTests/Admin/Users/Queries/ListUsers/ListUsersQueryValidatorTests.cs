@@ -34,14 +34,32 @@ public sealed class ListUsersQueryValidatorTests
         result.MessagesFor("Page").ShouldBeEmpty();
     }
 
-    // The repository skips (page - 1) * pageSize rows in int arithmetic: this page wraps to a
-    // negative offset, which PostgreSQL rejects, so the request ends in a 500 instead of a 400.
     [Fact]
-    public async Task Validate_PageWhoseOffsetOverflowsAnInt_ReportsPage()
+    public async Task Validate_PageAtTheMaximum_IsValid()
     {
-        var result = await Validate(new ListUsersQuery(int.MaxValue, ListUsersQuery.MaxPageSize, null));
+        var result = await Validate(new ListUsersQuery(ListUsersQuery.MaxPage, ListUsersQuery.MaxPageSize, null));
 
-        result.MessagesFor("Page").ShouldNotBeEmpty();
+        result.MessagesFor("Page").ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData(ListUsersQuery.MaxPage + 1)]
+    [InlineData(int.MaxValue)]
+    public async Task Validate_PageAboveTheMaximum_ReportsPageTooLarge(int page)
+    {
+        var result = await Validate(new ListUsersQuery(page, ListUsersQuery.MaxPageSize, null));
+
+        result.MessagesFor("Page").ShouldBe([$"Page must be at most {ListUsersQuery.MaxPage}."]);
+    }
+
+    // The repository skips (page - 1) * pageSize rows in int arithmetic; a wrapped, negative
+    // offset would reach PostgreSQL and end in a 500 instead of a 400.
+    [Fact]
+    public void Bounds_LargestValidOffset_FitsInAnInt()
+    {
+        var largestOffset = (long)(ListUsersQuery.MaxPage - 1) * ListUsersQuery.MaxPageSize;
+
+        largestOffset.ShouldBeLessThanOrEqualTo(int.MaxValue);
     }
 
     [Theory]
