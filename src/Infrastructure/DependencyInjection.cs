@@ -38,13 +38,14 @@ public static class DependencyInjection
 
             var builder = new NpgsqlDataSourceBuilder(connectionString);
             var timeout = (int)Math.Ceiling(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.Timeout.TotalSeconds);
-            var explicitSettings = new NpgsqlConnectionStringBuilder(connectionString);
+            // A plain builder, because Npgsql's own claims to contain every keyword it knows.
+            var explicitSettings = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
             if (!explicitSettings.ContainsKey("Timeout"))
             {
                 builder.ConnectionStringBuilder.Timeout = timeout;
             }
 
-            if (!explicitSettings.ContainsKey("Command Timeout"))
+            if (!explicitSettings.ContainsKey("Command Timeout") && !explicitSettings.ContainsKey("CommandTimeout"))
             {
                 builder.ConnectionStringBuilder.CommandTimeout = timeout;
             }

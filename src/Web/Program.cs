@@ -41,7 +41,6 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseExceptionHandler();
-app.UseMiddleware<RequestDeadlineMiddleware>();
 app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
 app.UseRateLimiter();
 app.UseAuthentication();

@@ -114,7 +114,10 @@ internal sealed class RefreshTokenStore(ShopEaseDbContext db, SessionLivenessCac
     public async Task<string?> ReplaceRefreshTokenAsync(
         Guid sessionId, DateTimeOffset now, TimeSpan refreshTokenLifetime, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Joins the caller's transaction when there is one (a password change), else is its own.
+        await using var transaction = db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(cancellationToken)
+            : null;
         var session = await db.Sessions.AsNoTracking()
             .SingleOrDefaultAsync(s => s.Id == sessionId && s.RevokedAt == null && s.ExpiresAt > now, cancellationToken);
         if (session is null)
@@ -128,7 +131,11 @@ internal sealed class RefreshTokenStore(ShopEaseDbContext db, SessionLivenessCac
         var (token, hash) = OpaqueToken.Create();
         db.RefreshTokens.Add(RefreshToken.Issue(sessionId, hash, now, session.RefreshTokenExpiry(now, refreshTokenLifetime)));
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         return token;
     }
 }

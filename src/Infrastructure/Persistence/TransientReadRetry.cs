@@ -13,6 +13,19 @@ internal static class TransientReadRetry
     private static readonly TimeSpan MaxDelay = TimeSpan.FromMilliseconds(300);
 
     public static Task<T> ReadAsync<T>(this ShopEaseDbContext db, Func<CancellationToken, Task<T>> read, CancellationToken cancellationToken) =>
-        new NpgsqlRetryingExecutionStrategy(db, MaxRetries, MaxDelay, errorCodesToAdd: null)
-            .ExecuteAsync(read, cancellationToken);
+        new FastFailureRetryStrategy(db).ExecuteAsync(read, cancellationToken);
+
+    /// <summary>
+    /// Retries what fails fast (a refused or reset connection), not a timeout: a second full
+    /// Database:Timeout would break the promise to answer 503 within one.
+    /// </summary>
+    private sealed class FastFailureRetryStrategy(ShopEaseDbContext db)
+        : NpgsqlRetryingExecutionStrategy(db, MaxRetries, MaxDelay, errorCodesToAdd: null)
+    {
+        protected override bool ShouldRetryOn(Exception? exception) =>
+            !IsTimeout(exception) && base.ShouldRetryOn(exception);
+
+        private static bool IsTimeout(Exception? exception) =>
+            exception is not null && (exception is TimeoutException || IsTimeout(exception.InnerException));
+    }
 }

@@ -8,8 +8,10 @@ namespace ShopEase.Infrastructure.Persistence;
 
 internal sealed class UserRepository(ShopEaseDbContext db) : IUserRepository
 {
+    // Tracked, so that UpdateAsync writes only the columns a use case changed: a password change
+    // must not write back an IsActive an admin has just switched off.
     public Task<User?> FindByIdAsync(Guid id, CancellationToken cancellationToken) =>
-        db.ReadAsync(ct => db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, ct), cancellationToken);
+        db.ReadAsync(ct => db.Users.SingleOrDefaultAsync(u => u.Id == id, ct), cancellationToken);
 
     public Task<User?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken) =>
         db.ReadAsync(ct => db.Users.SingleOrDefaultAsync(u => u.Email == normalizedEmail, ct), cancellationToken);

@@ -27,7 +27,7 @@ public sealed class JwtBearerConfiguration(AccessTokenValidator validator) : ICo
                 var http = context.HttpContext;
 
                 // The revocation check could not reach the database: that is an outage, not a bad token.
-                if (DatabaseUnavailable.Applies(http, context.AuthenticateFailure))
+                if (DatabaseUnavailable.Applies(context.AuthenticateFailure))
                 {
                     await DatabaseUnavailable.WriteAsync(http, context.AuthenticateFailure);
                     return;

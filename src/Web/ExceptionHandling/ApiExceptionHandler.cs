@@ -16,7 +16,7 @@ public sealed partial class ApiExceptionHandler(ProblemWriter problems, ILogger<
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (DatabaseUnavailable.Applies(httpContext, exception))
+        if (DatabaseUnavailable.Applies(exception))
         {
             LogDatabaseUnavailable(logger, exception.GetType().Name, httpContext.Request.Method, httpContext.Request.Path);
             await DatabaseUnavailable.WriteAsync(httpContext, exception);

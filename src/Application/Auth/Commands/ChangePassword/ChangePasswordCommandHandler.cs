@@ -13,6 +13,7 @@ public sealed class ChangePasswordCommandHandler(
     IRefreshTokenStore refreshTokens,
     IPasswordHasher passwordHasher,
     ITokenIssuer tokenIssuer,
+    ITransactionScope transaction,
     TimeProvider timeProvider,
     IOptions<SessionOptions> options) : ICommandHandler<ChangePasswordCommand, TokenPair>
 {
@@ -29,16 +30,24 @@ public sealed class ChangePasswordCommandHandler(
             throw new ValidationFailedException("currentPassword", "Current password is not correct.");
         }
 
-        // The caller's session must still be live before anything changes.
+        // All or nothing: a new password with the other sessions still live would defeat its purpose.
         var now = timeProvider.GetUtcNow();
-        var refresh = await refreshTokens.ReplaceRefreshTokenAsync(
-            command.SessionId, now, options.Value.RefreshTokenLifetime, cancellationToken)
-            ?? throw new TokenNotValidException();
-        user.ChangePasswordHash(passwordHasher.Hash(command.NewPassword));
-        await users.UpdateAsync(user, cancellationToken);
+        var newHash = passwordHasher.Hash(command.NewPassword);
+        var refresh = await transaction.RunAsync(
+            async ct =>
+            {
+                // The caller's session must still be live before anything changes.
+                var replaced = await refreshTokens.ReplaceRefreshTokenAsync(
+                    command.SessionId, now, options.Value.RefreshTokenLifetime, ct)
+                    ?? throw new TokenNotValidException();
+                user.ChangePasswordHash(newHash);
+                await users.UpdateAsync(user, ct);
 
-        // Whoever else knew the old password is logged out; the caller keeps their session.
-        await sessions.RevokeAllAsync(user.Id, command.SessionId, now, cancellationToken);
+                // Whoever else knew the old password is logged out; the caller keeps their session.
+                await sessions.RevokeAllAsync(user.Id, command.SessionId, now, ct);
+                return replaced;
+            },
+            cancellationToken);
         var access = tokenIssuer.IssueAccessToken(user, command.SessionId);
         return new TokenPair(access.Token, refresh, TokenPair.BearerTokenType, access.ExpiresInSeconds);
     }

@@ -27,6 +27,7 @@ public sealed class ChangePasswordCommandHandlerTests
     private readonly IPasswordHasher _passwordHasher = Substitute.For<IPasswordHasher>();
     private readonly ITokenIssuer _tokenIssuer = Substitute.For<ITokenIssuer>();
     private readonly FakeTimeProvider _clock = TestClock.Create();
+    private readonly InlineTransactionScope _transaction = new();
     private readonly SessionOptions _options = new() { RefreshTokenLifetime = TimeSpan.FromHours(6) };
     private readonly User _ann = User.Register("ann@shop.io", StoredHash, Joined);
 
@@ -205,5 +206,5 @@ public sealed class ChangePasswordCommandHandlerTests
             .Returns((string?)null);
 
     private ChangePasswordCommandHandler CreateHandler() =>
-        new(_users, _sessions, _refreshTokens, _passwordHasher, _tokenIssuer, _clock, Options.Create(_options));
+        new(_users, _sessions, _refreshTokens, _passwordHasher, _tokenIssuer, _transaction, _clock, Options.Create(_options));
 }

@@ -11,6 +11,7 @@ public sealed partial class UpdateUserCommandHandler(
     IUserRepository users,
     ISessionRepository sessions,
     IMapper mapper,
+    ITransactionScope transaction,
     TimeProvider timeProvider,
     ILogger<UpdateUserCommandHandler> logger) : ICommandHandler<UpdateUserCommand, AdminUserDto>
 {
@@ -43,10 +44,16 @@ public sealed partial class UpdateUserCommandHandler(
             }
         }
 
-        await users.UpdateAsync(user, cancellationToken);
+        // A deactivated account with a live session left behind must never be committed.
+        var revoked = await transaction.RunAsync(
+            async ct =>
+            {
+                await users.UpdateAsync(user, ct);
+                return deactivating ? await sessions.RevokeAllAsync(user.Id, exceptSessionId: null, timeProvider.GetUtcNow(), ct) : 0;
+            },
+            cancellationToken);
         if (deactivating)
         {
-            var revoked = await sessions.RevokeAllAsync(user.Id, exceptSessionId: null, timeProvider.GetUtcNow(), cancellationToken);
             LogDeactivated(logger, user.Id, command.ActorId, revoked);
         }
 

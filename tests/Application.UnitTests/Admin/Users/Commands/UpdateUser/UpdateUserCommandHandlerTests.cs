@@ -19,6 +19,7 @@ public sealed class UpdateUserCommandHandlerTests
     private readonly ISessionRepository _sessions = Substitute.For<ISessionRepository>();
     private readonly FakeTimeProvider _clock = TestClock.Create();
     private readonly RecordingLogger<UpdateUserCommandHandler> _logger = new();
+    private readonly InlineTransactionScope _transaction = new();
     private readonly User _ann = User.Register("ann@shop.io", "stored-hash", Joined);
 
     public UpdateUserCommandHandlerTests()
@@ -189,5 +190,14 @@ public sealed class UpdateUserCommandHandlerTests
 
     private UpdateUserCommand Command(bool? isActive = null, bool? isStaff = null) => new(StaffId, _ann.Id, isActive, isStaff);
 
-    private UpdateUserCommandHandler CreateHandler() => new(_users, _sessions, TestMapper.Instance, _clock, _logger);
+    [Fact]
+    public async Task Handle_Deactivating_SavesAndRevokesInOneCommittedTransaction()
+    {
+        await CreateHandler().Handle(new UpdateUserCommand(Guid.NewGuid(), _ann.Id, IsActive: false, IsStaff: null), CancellationToken.None);
+
+        _transaction.Runs.ShouldBe(1);
+        _transaction.Commits.ShouldBe(1);
+    }
+
+    private UpdateUserCommandHandler CreateHandler() => new(_users, _sessions, TestMapper.Instance, _transaction, _clock, _logger);
 }
