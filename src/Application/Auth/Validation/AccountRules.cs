@@ -16,6 +16,11 @@ public static class AccountRules
             .NotEmpty().WithMessage("Email is required.")
             .Must(EmailAddress.IsWellFormed).WithMessage("Enter a valid email address.");
 
+    /// <summary>No account has this email yet; the unique index still has the last word on a race.</summary>
+    public static IRuleBuilderOptions<T, string> NotTaken<T>(this IRuleBuilderOptions<T, string> rule, IUserRepository users) =>
+        rule.MustAsync(async (email, ct) => !await users.EmailExistsAsync(EmailAddress.Normalize(email), ct))
+            .WithMessage(EmailAlreadyExists);
+
     public static IRuleBuilderOptions<T, string> ValidPassword<T>(
         this IRuleBuilderInitial<T, string> rule, PasswordPolicyOptions policy) =>
         rule.Cascade(CascadeMode.Stop)

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using ShopEase.Application.Auth.Validation;
 using ShopEase.Application.Common.Abstractions;
 using ShopEase.Application.Common.Options;
-using ShopEase.Domain.Users;
 
 namespace ShopEase.Application.Auth.Commands.CreateStaffUser;
 
@@ -14,8 +13,7 @@ public sealed class CreateStaffUserCommandValidator : AbstractValidator<CreateSt
     {
         RuleFor(c => c.Email)
             .ValidEmail()
-            .MustAsync(async (email, ct) => !await users.EmailExistsAsync(EmailAddress.Normalize(email), ct))
-            .WithMessage(AccountRules.EmailAlreadyExists);
+            .NotTaken(users);
 
         RuleFor(c => c.Password).ValidPassword(passwordPolicy.Value).NotGuessable(commonPasswords, c => c.Email);
     }
