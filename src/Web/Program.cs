@@ -56,6 +56,7 @@ app.MapHealthEndpoints();
 app.MapAuthEndpoints();
 app.MapSessionEndpoints();
 app.MapAdminEndpoints();
+app.MapProductEndpoints();
 app.MapJwksEndpoints();
 
 await app.RunAsync();

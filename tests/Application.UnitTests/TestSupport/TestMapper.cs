@@ -2,6 +2,8 @@ using AutoMapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using ShopEase.Application.Admin.Users.Models;
 using ShopEase.Application.Auth.Models;
+using ShopEase.Application.Common.Models;
+using ShopEase.Application.Products.Models;
 using ShopEase.Application.Sessions.Models;
 
 namespace ShopEase.Application.UnitTests.TestSupport;
@@ -18,6 +20,8 @@ internal static class TestMapper
                 cfg.AddProfile<UserMappingProfile>();
                 cfg.AddProfile<SessionMappingProfile>();
                 cfg.AddProfile<AdminUserMappingProfile>();
+                cfg.AddProfile<MoneyMappingProfile>();
+                cfg.AddProfile<ProductMappingProfile>();
             },
             NullLoggerFactory.Instance);
 }

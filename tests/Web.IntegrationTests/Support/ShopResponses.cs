@@ -1,0 +1,8 @@
+namespace ShopEase.Web.IntegrationTests.Support;
+
+public sealed record MoneyBody(long Amount, string Currency);
+
+public sealed record ProductBody(
+    string Id, string Sku, string Name, string Description, MoneyBody Price, int Stock, string CreatedAt, string UpdatedAt);
+
+public sealed record PageBody<T>(T[] Items, int Page, int PageSize, int Total);
