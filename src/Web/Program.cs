@@ -57,6 +57,7 @@ app.MapAuthEndpoints();
 app.MapSessionEndpoints();
 app.MapAdminEndpoints();
 app.MapProductEndpoints();
+app.MapCartEndpoints();
 app.MapJwksEndpoints();
 
 await app.RunAsync();

@@ -34,9 +34,20 @@ internal sealed class ProductRepository(ShopEaseDbContext db) : IProductReposito
         return await TrySaveAsync(product, cancellationToken);
     }
 
-    public async Task<bool> SoftDeleteAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await Live.Where(p => p.Id == id)
-            .ExecuteUpdateAsync(u => u.SetProperty(p => p.DeletedAt, now), cancellationToken) > 0;
+    public async Task<bool> SoftDeleteAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var deleted = await Live.Where(p => p.Id == id)
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.DeletedAt, now), cancellationToken);
+        if (deleted == 0)
+        {
+            return false;
+        }
+
+        await db.CartItems.Where(i => i.ProductId == id).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
 
     public async Task<(IReadOnlyList<Product> Items, int Total)> ListAsync(
         ProductListFilter filter, int page, int pageSize, CancellationToken cancellationToken)

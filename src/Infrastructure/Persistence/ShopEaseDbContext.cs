@@ -18,6 +18,8 @@ public sealed class ShopEaseDbContext(DbContextOptions<ShopEaseDbContext> option
 
     public DbSet<Product> Products => Set<Product>();
 
+    public DbSet<CartItem> CartItems => Set<CartItem>();
+
     /// <summary>The one place that says how ShopEase talks to PostgreSQL, at run time and design time alike.</summary>
     public static void Configure(DbContextOptionsBuilder builder, NpgsqlDataSource dataSource) =>
         builder.UseNpgsql(dataSource).UseSnakeCaseNamingConvention();

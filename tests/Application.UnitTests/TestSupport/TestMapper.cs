@@ -2,6 +2,7 @@ using AutoMapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using ShopEase.Application.Admin.Users.Models;
 using ShopEase.Application.Auth.Models;
+using ShopEase.Application.Carts.Models;
 using ShopEase.Application.Common.Models;
 using ShopEase.Application.Products.Models;
 using ShopEase.Application.Sessions.Models;
@@ -22,6 +23,7 @@ internal static class TestMapper
                 cfg.AddProfile<AdminUserMappingProfile>();
                 cfg.AddProfile<MoneyMappingProfile>();
                 cfg.AddProfile<ProductMappingProfile>();
+                cfg.AddProfile<CartMappingProfile>();
             },
             NullLoggerFactory.Instance);
 }

@@ -48,4 +48,18 @@ public static class ShopClientExtensions
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<ProductBody>())!;
     }
+
+    public static async Task<CartBody> PutInCartAsync(this HttpClient client, string access, string productId, int quantity)
+    {
+        var response = await client.SendAsync(HttpMethod.Put, $"/api/cart/items/{productId}", access, new { quantity });
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<CartBody>())!;
+    }
+
+    public static async Task<CartBody> GetCartAsync(this HttpClient client, string access)
+    {
+        var response = await client.SendAsync(HttpMethod.Get, "/api/cart", access);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<CartBody>())!;
+    }
 }

@@ -6,3 +6,7 @@ public sealed record ProductBody(
     string Id, string Sku, string Name, string Description, MoneyBody Price, int Stock, string CreatedAt, string UpdatedAt);
 
 public sealed record PageBody<T>(T[] Items, int Page, int PageSize, int Total);
+
+public sealed record CartItemBody(string ProductId, string Name, MoneyBody UnitPrice, int Quantity, MoneyBody LineTotal);
+
+public sealed record CartBody(CartItemBody[] Items, MoneyBody[] Totals);
