@@ -58,6 +58,7 @@ app.MapSessionEndpoints();
 app.MapAdminEndpoints();
 app.MapProductEndpoints();
 app.MapCartEndpoints();
+app.MapOrderEndpoints();
 app.MapJwksEndpoints();
 
 await app.RunAsync();

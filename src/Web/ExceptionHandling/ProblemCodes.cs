@@ -15,5 +15,6 @@ public static class ProblemCodes
     public const string MethodNotAllowed = "method_not_allowed";
     public const string PayloadTooLarge = "payload_too_large";
     public const string RateLimited = "rate_limited";
+    public const string OutOfStock = "out_of_stock";
     public const string InternalError = "internal_error";
 }

@@ -4,6 +4,7 @@ using ShopEase.Application.Admin.Users.Models;
 using ShopEase.Application.Auth.Models;
 using ShopEase.Application.Carts.Models;
 using ShopEase.Application.Common.Models;
+using ShopEase.Application.Orders.Models;
 using ShopEase.Application.Products.Models;
 using ShopEase.Application.Sessions.Models;
 
@@ -24,6 +25,7 @@ internal static class TestMapper
                 cfg.AddProfile<MoneyMappingProfile>();
                 cfg.AddProfile<ProductMappingProfile>();
                 cfg.AddProfile<CartMappingProfile>();
+                cfg.AddProfile<OrderMappingProfile>();
             },
             NullLoggerFactory.Instance);
 }

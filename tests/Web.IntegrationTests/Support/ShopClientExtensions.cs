@@ -62,4 +62,19 @@ public static class ShopClientExtensions
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<CartBody>())!;
     }
+
+    public static Task<HttpResponseMessage> CheckoutAsync(this HttpClient client, string access, string? idempotencyKey = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders");
+        request.Headers.Authorization = new("Bearer", access);
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        return client.SendAsync(request);
+    }
+
+    public static Task<int> StockOfAsync(this ShopEaseApiFactory factory, string productId) =>
+        factory.WithDbContextAsync(db => Task.FromResult(db.Products.Where(p => p.Id == Guid.Parse(productId)).Select(p => p.Stock).Single()));
 }

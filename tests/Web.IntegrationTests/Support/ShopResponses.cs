@@ -10,3 +10,7 @@ public sealed record PageBody<T>(T[] Items, int Page, int PageSize, int Total);
 public sealed record CartItemBody(string ProductId, string Name, MoneyBody UnitPrice, int Quantity, MoneyBody LineTotal);
 
 public sealed record CartBody(CartItemBody[] Items, MoneyBody[] Totals);
+
+public sealed record OrderLineBody(string ProductId, string Sku, string Name, MoneyBody UnitPrice, int Quantity, MoneyBody LineTotal);
+
+public sealed record OrderBody(string Id, OrderLineBody[] Items, MoneyBody Total, string CreatedAt);
