@@ -56,6 +56,9 @@ app.MapHealthEndpoints();
 app.MapAuthEndpoints();
 app.MapSessionEndpoints();
 app.MapAdminEndpoints();
+app.MapProductEndpoints();
+app.MapCartEndpoints();
+app.MapOrderEndpoints();
 app.MapJwksEndpoints();
 
 await app.RunAsync();

@@ -19,6 +19,9 @@ public sealed class InfrastructureVisibilityTests
     [InlineData(typeof(IRefreshTokenStore), "RefreshTokenStore")]
     [InlineData(typeof(IPasswordHasher), "IdentityPasswordHasher")]
     [InlineData(typeof(ITokenIssuer), "JwtTokenIssuer")]
+    [InlineData(typeof(IProductRepository), "ProductRepository")]
+    [InlineData(typeof(ICartRepository), "CartRepository")]
+    [InlineData(typeof(IOrderRepository), "OrderRepository")]
     public void Implementation_OfAnApplicationAbstraction_IsNotPublic(Type abstraction, string implementationName)
     {
         var implementation = Types.InAssembly(Layers.Infrastructure)

@@ -1,5 +1,11 @@
 using FluentValidation;
 using ShopEase.Application.Auth.Commands.Register;
+using ShopEase.Application.Carts.Commands.SetCartItem;
+using ShopEase.Application.Orders.Commands.Checkout;
+using ShopEase.Application.Orders.Queries.ListOrders;
+using ShopEase.Application.Products.Commands.CreateProduct;
+using ShopEase.Application.Products.Commands.UpdateProduct;
+using ShopEase.Application.Products.Queries.ListProducts;
 
 namespace ShopEase.Architecture.Tests;
 
@@ -9,10 +15,17 @@ public sealed class ValidatorConventionTests
         .Where(t => t is { IsClass: true, IsAbstract: false } && ValidatedType(t) is not null)
         .ToArray();
 
-    [Fact]
-    public void Validators_AreFound()
+    [Theory]
+    [InlineData(typeof(RegisterCommandValidator))]
+    [InlineData(typeof(CreateProductCommandValidator))]
+    [InlineData(typeof(UpdateProductCommandValidator))]
+    [InlineData(typeof(ListProductsQueryValidator))]
+    [InlineData(typeof(SetCartItemCommandValidator))]
+    [InlineData(typeof(CheckoutCommandValidator))]
+    [InlineData(typeof(ListOrdersQueryValidator))]
+    public void Validators_AreFound(Type validator)
     {
-        Validators.ShouldContain(typeof(RegisterCommandValidator));
+        Validators.ShouldContain(validator);
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using ShopEase.Domain.Orders;
+using ShopEase.Domain.Products;
 using ShopEase.Domain.Sessions;
 using ShopEase.Domain.Users;
 
@@ -14,6 +16,12 @@ public sealed class ShopEaseDbContext(DbContextOptions<ShopEaseDbContext> option
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
 
     public DbSet<LoginThrottleEntry> LoginThrottles => Set<LoginThrottleEntry>();
+
+    public DbSet<Product> Products => Set<Product>();
+
+    public DbSet<CartItem> CartItems => Set<CartItem>();
+
+    public DbSet<Order> Orders => Set<Order>();
 
     /// <summary>The one place that says how ShopEase talks to PostgreSQL, at run time and design time alike.</summary>
     public static void Configure(DbContextOptionsBuilder builder, NpgsqlDataSource dataSource) =>

@@ -46,6 +46,9 @@ public sealed partial class ApiExceptionHandler(ProblemWriter problems, ILogger<
             case NotFoundException notFound:
                 await problems.WriteAsync(httpContext, StatusCodes.Status404NotFound, ProblemCodes.NotFound, notFound.Message);
                 break;
+            case OutOfStockException outOfStock:
+                await problems.WriteAsync(httpContext, StatusCodes.Status409Conflict, ProblemCodes.OutOfStock, outOfStock.Message);
+                break;
             case TokenNotValidException:
                 await WriteTokenNotValidAsync(httpContext);
                 break;

@@ -15,6 +15,7 @@ public static class ProblemCodes
     public const string MethodNotAllowed = "method_not_allowed";
     public const string PayloadTooLarge = "payload_too_large";
     public const string RateLimited = "rate_limited";
+    public const string OutOfStock = "out_of_stock";
     public const string ServiceUnavailable = "service_unavailable";
     public const string InternalError = "internal_error";
 }

@@ -2,6 +2,10 @@ using AutoMapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using ShopEase.Application.Admin.Users.Models;
 using ShopEase.Application.Auth.Models;
+using ShopEase.Application.Carts.Models;
+using ShopEase.Application.Common.Models;
+using ShopEase.Application.Orders.Models;
+using ShopEase.Application.Products.Models;
 using ShopEase.Application.Sessions.Models;
 
 namespace ShopEase.Application.UnitTests.TestSupport;
@@ -18,6 +22,10 @@ internal static class TestMapper
                 cfg.AddProfile<UserMappingProfile>();
                 cfg.AddProfile<SessionMappingProfile>();
                 cfg.AddProfile<AdminUserMappingProfile>();
+                cfg.AddProfile<MoneyMappingProfile>();
+                cfg.AddProfile<ProductMappingProfile>();
+                cfg.AddProfile<CartMappingProfile>();
+                cfg.AddProfile<OrderMappingProfile>();
             },
             NullLoggerFactory.Instance);
 }

@@ -1,0 +1,5 @@
+using Mediator;
+
+namespace ShopEase.Application.Carts.Commands.ClearCart;
+
+public sealed record ClearCartCommand(Guid UserId) : ICommand;

@@ -1,0 +1,17 @@
+using AutoMapper;
+using Mediator;
+using ShopEase.Application.Carts.Models;
+using ShopEase.Application.Common.Abstractions;
+
+namespace ShopEase.Application.Carts.Commands.SetCartItem;
+
+public sealed class SetCartItemCommandHandler(ICartRepository carts, IMapper mapper, TimeProvider timeProvider)
+    : ICommandHandler<SetCartItemCommand, CartDto>
+{
+    public async ValueTask<CartDto> Handle(SetCartItemCommand command, CancellationToken cancellationToken)
+    {
+        await carts.SetQuantityAsync(
+            command.UserId, command.ProductId, command.Quantity!.Value, timeProvider.GetUtcNow(), cancellationToken);
+        return mapper.Map<CartDto>(await carts.GetAsync(command.UserId, cancellationToken));
+    }
+}

@@ -1,0 +1,9 @@
+namespace ShopEase.Application.Common.Abstractions;
+
+public enum ProductSort
+{
+    Name,
+    PriceAscending,
+    PriceDescending,
+    Newest,
+}

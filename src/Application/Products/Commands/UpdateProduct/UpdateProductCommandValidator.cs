@@ -1,0 +1,23 @@
+using FluentValidation;
+using ShopEase.Application.Common.Abstractions;
+using ShopEase.Application.Products.Validation;
+using ShopEase.Domain.Products;
+
+namespace ShopEase.Application.Products.Commands.UpdateProduct;
+
+public sealed class UpdateProductCommandValidator : AbstractValidator<UpdateProductCommand>
+{
+    public UpdateProductCommandValidator(IProductRepository products)
+    {
+        RuleFor(c => c.Sku)
+            .ValidSku()
+            .MustAsync(async (command, sku, ct) =>
+                !await products.SkuExistsAsync(ProductSku.Normalize(sku), command.ProductId, ct))
+            .WithMessage(ProductRules.SkuAlreadyExists);
+        RuleFor(c => c.Name).ValidName();
+        RuleFor(c => c.Description).ValidDescription();
+        RuleFor(c => c.PriceAmount).ValidPriceAmount();
+        RuleFor(c => c.PriceCurrency).ValidCurrency();
+        RuleFor(c => c.Stock).ValidStock();
+    }
+}

@@ -1,0 +1,35 @@
+using ShopEase.Domain.Common;
+
+namespace ShopEase.Domain.Carts;
+
+/// <summary>
+/// A user's cart with its products' current prices. A cart holds one currency: adding a product
+/// priced in another is refused, but a product whose currency changed afterwards can still bring a
+/// second one in, so totals are kept per currency.
+/// </summary>
+public sealed class Cart
+{
+    public Cart(Guid userId, IEnumerable<CartLine> lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        UserId = userId;
+        Lines = lines.ToArray();
+    }
+
+    public Guid UserId { get; }
+
+    public IReadOnlyList<CartLine> Lines { get; }
+
+    public bool IsEmpty => Lines.Count == 0;
+
+    /// <summary>One sum per currency, ordered by currency code; empty for an empty cart.</summary>
+    public IReadOnlyList<Money> Totals =>
+        Lines.GroupBy(l => l.Product.Price.Currency, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Aggregate(Money.Zero(g.Key), (sum, line) => sum.Plus(line.LineTotal)))
+            .ToArray();
+
+    /// <summary>The currencies of the lines other than <paramref name="productId"/>'s.</summary>
+    public IEnumerable<string> CurrenciesExcept(Guid productId) =>
+        Lines.Where(l => l.Product.Id != productId).Select(l => l.Product.Price.Currency).Distinct(StringComparer.Ordinal);
+}

@@ -1,0 +1,48 @@
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ShopEase.Application.Carts.Commands.ClearCart;
+using ShopEase.Application.Carts.Commands.SetCartItem;
+using ShopEase.Application.Carts.Models;
+using ShopEase.Application.Carts.Queries.GetCart;
+using ShopEase.Application.Common.Exceptions;
+using ShopEase.Web.Authentication;
+using ShopEase.Web.Endpoints.Requests;
+using ShopEase.Web.Http;
+
+namespace ShopEase.Web.Endpoints;
+
+/// <summary>The caller's own cart; any signed-in account has one.</summary>
+public static class CartEndpoints
+{
+    public static IEndpointRouteBuilder MapCartEndpoints(this IEndpointRouteBuilder app)
+    {
+        // Grouped under /api rather than /api/cart, so that the cart's own route has no trailing slash.
+        var api = app.MapGroup("/api").WithTags("Cart").RequireAuthorization().WithNoStore();
+        api.MapGet("/cart", GetAsync).ProducesProblems(401);
+        api.MapPut("/cart/items/{productId}", SetItemAsync).Accepts<SetCartItemRequest>("application/json")
+            .ProducesProblems(400, 401, 413, 415);
+        api.MapDelete("/cart", ClearAsync).ProducesProblems(401);
+        return app;
+    }
+
+    private static async Task<Ok<CartDto>> GetAsync(HttpContext http, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetCartQuery(http.User.GetUserId()), ct));
+
+    private static async Task<Ok<CartDto>> SetItemAsync(string productId, HttpContext http, ISender sender, CancellationToken ct)
+    {
+        // The product is input here, not the resource addressed: an unknown one is a field error.
+        if (!Guid.TryParse(productId, out var id))
+        {
+            throw new ValidationFailedException("productId", SetCartItemCommandValidator.NoSuchProduct);
+        }
+
+        var body = await http.Request.ReadJsonAsync<SetCartItemRequest>(ct);
+        return TypedResults.Ok(await sender.Send(new SetCartItemCommand(http.User.GetUserId(), id, body.Quantity), ct));
+    }
+
+    private static async Task<NoContent> ClearAsync(HttpContext http, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(new ClearCartCommand(http.User.GetUserId()), ct);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,58 @@
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ShopEase.Application.Common.Exceptions;
+using ShopEase.Application.Common.Models;
+using ShopEase.Application.Orders.Commands.Checkout;
+using ShopEase.Application.Orders.Models;
+using ShopEase.Application.Orders.Queries.GetOrder;
+using ShopEase.Application.Orders.Queries.ListOrders;
+using ShopEase.Web.Authentication;
+using ShopEase.Web.Http;
+
+namespace ShopEase.Web.Endpoints;
+
+/// <summary>Checking out the caller's cart, and the caller's own orders.</summary>
+public static class OrderEndpoints
+{
+    public const string BasePath = "/api/orders";
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    public static IEndpointRouteBuilder MapOrderEndpoints(this IEndpointRouteBuilder app)
+    {
+        // Grouped under /api rather than /api/orders, so that the collection's route has no trailing slash.
+        var api = app.MapGroup("/api").WithTags("Orders").RequireAuthorization().WithNoStore();
+        api.MapPost("/orders", CheckoutAsync).ProducesProblems(400, 401, 409);
+        api.MapGet("/orders", ListAsync).ProducesProblems(400, 401);
+        api.MapGet("/orders/{id}", GetAsync).ProducesProblems(401, 404);
+        return app;
+    }
+
+    /// <summary>201 for a new order; 200 with the same body when the Idempotency-Key names an earlier one.</summary>
+    private static async Task<Results<Created<OrderDto>, Ok<OrderDto>>> CheckoutAsync(
+        HttpContext http, ISender sender, CancellationToken ct)
+    {
+        var key = http.Request.Headers[IdempotencyKeyHeader];
+        var placed = await sender.Send(new CheckoutCommand(http.User.GetUserId(), key.Count == 0 ? null : key.ToString()), ct);
+        return placed.Replayed
+            ? TypedResults.Ok(placed.Order)
+            : TypedResults.Created($"{BasePath}/{placed.Order.Id}", placed.Order);
+    }
+
+    private static async Task<Ok<PagedResult<OrderDto>>> ListAsync(
+        string? page, string? pageSize, HttpContext http, ISender sender, CancellationToken ct)
+    {
+        var query = new ListOrdersQuery(
+            http.User.GetUserId(), QueryParameters.IntOrDefault(page, "page", 1), QueryParameters.IntOrDefault(pageSize, "pageSize", 20));
+        return TypedResults.Ok(await sender.Send(query, ct));
+    }
+
+    private static async Task<Ok<OrderDto>> GetAsync(string id, HttpContext http, ISender sender, CancellationToken ct)
+    {
+        if (!Guid.TryParse(id, out var orderId))
+        {
+            throw new NotFoundException("No such order.");
+        }
+
+        return TypedResults.Ok(await sender.Send(new GetOrderQuery(http.User.GetUserId(), orderId), ct));
+    }
+}

@@ -1,0 +1,96 @@
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ShopEase.Application.Common.Exceptions;
+using ShopEase.Application.Common.Models;
+using ShopEase.Application.Products.Commands.CreateProduct;
+using ShopEase.Application.Products.Commands.DeleteProduct;
+using ShopEase.Application.Products.Commands.UpdateProduct;
+using ShopEase.Application.Products.Models;
+using ShopEase.Application.Products.Queries.GetProduct;
+using ShopEase.Application.Products.Queries.ListProducts;
+using ShopEase.Web.Authentication;
+using ShopEase.Web.Endpoints.Requests;
+using ShopEase.Web.Http;
+
+namespace ShopEase.Web.Endpoints;
+
+/// <summary>The catalogue: anyone reads it, staff change it.</summary>
+public static class ProductEndpoints
+{
+    public const string BasePath = "/api/products";
+
+    public static IEndpointRouteBuilder MapProductEndpoints(this IEndpointRouteBuilder app)
+    {
+        // Grouped under /api rather than /api/products, so that the collection's route has no trailing slash.
+        var api = app.MapGroup("/api").WithTags("Products");
+        api.MapGet("/products", ListAsync).ProducesProblems(400);
+        api.MapGet("/products/{id}", GetAsync).ProducesProblems(404);
+        api.MapPost("/products", CreateAsync).Accepts<ProductRequest>("application/json")
+            .RequireAuthorization(StaffPolicy.Name)
+            .ProducesProblems(400, 401, 403, 413, 415);
+        api.MapPut("/products/{id}", UpdateAsync).Accepts<ProductRequest>("application/json")
+            .RequireAuthorization(StaffPolicy.Name)
+            .ProducesProblems(400, 401, 403, 404, 413, 415);
+        api.MapDelete("/products/{id}", DeleteAsync)
+            .RequireAuthorization(StaffPolicy.Name)
+            .ProducesProblems(401, 403, 404);
+        return app;
+    }
+
+    private static async Task<Ok<PagedResult<ProductDto>>> ListAsync(
+        string? page, string? pageSize, string? q, string? minPrice, string? maxPrice, string? sort,
+        ISender sender, CancellationToken ct)
+    {
+        var query = new ListProductsQuery(
+            QueryParameters.IntOrDefault(page, "page", 1),
+            QueryParameters.IntOrDefault(pageSize, "pageSize", 20),
+            q,
+            QueryParameters.OptionalLong(minPrice, "minPrice"),
+            QueryParameters.OptionalLong(maxPrice, "maxPrice"),
+            string.IsNullOrEmpty(sort) ? null : sort);
+        return TypedResults.Ok(await sender.Send(query, ct));
+    }
+
+    private static async Task<Ok<ProductDto>> GetAsync(string id, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetProductQuery(ParseId(id)), ct));
+
+    private static async Task<Created<ProductDto>> CreateAsync(HttpContext http, ISender sender, CancellationToken ct)
+    {
+        var body = await http.Request.ReadJsonAsync<ProductRequest>(ct);
+        var product = await sender.Send(
+            new CreateProductCommand(
+                body.Sku ?? string.Empty,
+                body.Name ?? string.Empty,
+                body.Description ?? string.Empty,
+                body.Price?.Amount,
+                body.Price?.Currency ?? string.Empty,
+                body.Stock),
+            ct);
+        return TypedResults.Created($"{BasePath}/{product.Id}", product);
+    }
+
+    private static async Task<Ok<ProductDto>> UpdateAsync(string id, HttpContext http, ISender sender, CancellationToken ct)
+    {
+        var productId = ParseId(id);
+        var body = await http.Request.ReadJsonAsync<ProductRequest>(ct);
+        return TypedResults.Ok(await sender.Send(
+            new UpdateProductCommand(
+                productId,
+                body.Sku ?? string.Empty,
+                body.Name ?? string.Empty,
+                body.Description ?? string.Empty,
+                body.Price?.Amount,
+                body.Price?.Currency ?? string.Empty,
+                body.Stock),
+            ct));
+    }
+
+    private static async Task<NoContent> DeleteAsync(string id, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(new DeleteProductCommand(ParseId(id)), ct);
+        return TypedResults.NoContent();
+    }
+
+    private static Guid ParseId(string id) =>
+        Guid.TryParse(id, out var productId) ? productId : throw new NotFoundException("No such product.");
+}
