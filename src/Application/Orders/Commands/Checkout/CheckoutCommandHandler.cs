@@ -26,7 +26,8 @@ public sealed class CheckoutCommandHandler(
 
         if (cart.Totals.Count > 1)
         {
-            throw new ValidationFailedException("cart", "The cart holds products in several currencies; order them one currency at a time.");
+            throw new ValidationFailedException(
+                "cart", "The cart holds products in several currencies; order them one currency at a time.");
         }
 
         var order = Order.Place(cart, timeProvider.GetUtcNow(), command.IdempotencyKey);
