@@ -49,8 +49,9 @@ public sealed class OrderConcurrencyTests(ShopEaseApiFactory factory) : IClassFi
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => factory.CreateApiClient().CheckoutAsync(user.Access, key)));
 
-        responses.Count(r => r.StatusCode == HttpStatusCode.Created).ShouldBe(1);
-        responses.Count(r => r.StatusCode == HttpStatusCode.OK).ShouldBe(4);
+        var statuses = string.Join(", ", responses.Select(r => (int)r.StatusCode));
+        responses.Count(r => r.StatusCode == HttpStatusCode.Created).ShouldBe(1, statuses);
+        responses.Count(r => r.StatusCode == HttpStatusCode.OK).ShouldBe(4, statuses);
         var ids = await Task.WhenAll(responses.Select(async r => (await r.Content.ReadFromJsonAsync<OrderBody>())!.Id));
         ids.Distinct().ShouldHaveSingleItem();
         var userId = Guid.Parse(user.User.Id);

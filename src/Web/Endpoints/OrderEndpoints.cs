@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using ShopEase.Application.Common.Exceptions;
 using ShopEase.Application.Common.Models;
 using ShopEase.Application.Orders.Commands.Checkout;
@@ -29,10 +30,9 @@ public static class OrderEndpoints
 
     /// <summary>201 for a new order; 200 with the same body when the Idempotency-Key names an earlier one.</summary>
     private static async Task<Results<Created<OrderDto>, Ok<OrderDto>>> CheckoutAsync(
-        HttpContext http, ISender sender, CancellationToken ct)
+        [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey, HttpContext http, ISender sender, CancellationToken ct)
     {
-        var key = http.Request.Headers[IdempotencyKeyHeader];
-        var placed = await sender.Send(new CheckoutCommand(http.User.GetUserId(), key.Count == 0 ? null : key.ToString()), ct);
+        var placed = await sender.Send(new CheckoutCommand(http.User.GetUserId(), idempotencyKey), ct);
         return placed.Replayed
             ? TypedResults.Ok(placed.Order)
             : TypedResults.Created($"{BasePath}/{placed.Order.Id}", placed.Order);

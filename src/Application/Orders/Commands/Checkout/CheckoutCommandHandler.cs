@@ -21,12 +21,16 @@ public sealed class CheckoutCommandHandler(
         var cart = await carts.GetAsync(command.UserId, cancellationToken);
         if (cart.IsEmpty)
         {
-            throw new ValidationFailedException("cart", "The cart is empty.");
+            // A concurrent retry with the same key may have ordered and emptied the cart since
+            // the first look; its order is the answer then, not an empty-cart error.
+            return await EarlierOrderAsync(command, cancellationToken)
+                ?? throw new ValidationFailedException("cart", "The cart is empty.");
         }
 
         if (cart.Totals.Count > 1)
         {
-            throw new ValidationFailedException("cart", "The cart holds products in several currencies; order them one currency at a time.");
+            throw new ValidationFailedException(
+                "cart", "The cart holds products in several currencies; order them one currency at a time.");
         }
 
         var order = Order.Place(cart, timeProvider.GetUtcNow(), command.IdempotencyKey);

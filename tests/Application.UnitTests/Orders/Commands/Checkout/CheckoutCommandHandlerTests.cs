@@ -94,6 +94,20 @@ public sealed class CheckoutCommandHandlerTests
     }
 
     [Fact]
+    public async Task Handle_CartEmptiedByAConcurrentRetryWithTheSameKey_ReturnsThatOrderReplayed()
+    {
+        var winner = Order.Place(new Cart(UserId, [new CartLine(_mug, 2)]), TestClock.Start, Key);
+        _orders.FindByIdempotencyKeyAsync(UserId, Key, Arg.Any<CancellationToken>()).Returns(null, winner);
+        _carts.GetAsync(UserId, Arg.Any<CancellationToken>()).Returns(new Cart(UserId, []));
+
+        var result = await CreateHandler().Handle(new CheckoutCommand(UserId, Key), CancellationToken.None);
+
+        result.Replayed.ShouldBeTrue();
+        result.Order.Id.ShouldBe(winner.Id);
+        await _orders.DidNotReceiveWithAnyArgs().PlaceAsync(default!, default);
+    }
+
+    [Fact]
     public async Task Handle_CartOfTwoCurrencies_ThrowsValidationFailedOnCart()
     {
         var dollars = Product.Create("CUP-01", "Cup", "", new Money(300, "USD"), 5, TestClock.Start);
