@@ -75,6 +75,8 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<ExpiredSessionCleanup>());
 
         services.AddScoped<IUserRepository, UserRepository>();
+        services.AddSingleton<CurrentUserCache>();
+        services.AddSingleton<ICurrentUserCache>(sp => sp.GetRequiredService<CurrentUserCache>());
         services.AddScoped<IRefreshTokenStore, RefreshTokenStore>();
         services.AddSingleton<SigningKeyRing>();
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();

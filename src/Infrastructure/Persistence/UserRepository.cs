@@ -6,7 +6,7 @@ using ShopEase.Infrastructure.Persistence.Configurations;
 
 namespace ShopEase.Infrastructure.Persistence;
 
-internal sealed class UserRepository(ShopEaseDbContext db) : IUserRepository
+internal sealed class UserRepository(ShopEaseDbContext db, CurrentUserCache currentUsers) : IUserRepository
 {
     public Task<User?> FindByIdAsync(Guid id, CancellationToken cancellationToken) =>
         db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
@@ -44,6 +44,7 @@ internal sealed class UserRepository(ShopEaseDbContext db) : IUserRepository
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        currentUsers.Evict(user.Id);
     }
 
     public async Task<(IReadOnlyList<User> Items, int Total)> ListAsync(
