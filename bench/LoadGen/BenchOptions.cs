@@ -37,16 +37,17 @@ internal sealed record BenchOptions
     /// <summary>Scenarios run interleaved, round after round, so that a burst of other work on the machine hits them all alike.</summary>
     public int Rounds => Quick ? 1 : 3;
 
-    public TimeSpan Slice => TimeSpan.FromSeconds(Quick ? 5 : 10);
+    public TimeSpan Slice => TimeSpan.FromSeconds(Quick ? 4 : 10);
 
     public static TimeSpan SliceWarmUp => TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// Once per scenario before the first round, for the connection pools and the JIT: on two busy cores its
-    /// background tiering (tier 0, instrumented, optimized) takes seconds, and a cold API process costs 2-3 times
-    /// the CPU per request of a warm one.
+    /// Once per scenario before the first round, for the connection pools and the JIT: its background tiering
+    /// (tier 0, instrumented, optimized) needs about ten seconds of traffic on a route, and until then a request
+    /// costs the API two to three times the CPU. The hash-bound routes are slow enough to need less.
     /// </summary>
-    public TimeSpan InitialWarmUp => TimeSpan.FromSeconds(Quick ? 4 : 8);
+    public TimeSpan InitialWarmUp(Scenario scenario) =>
+        TimeSpan.FromSeconds(scenario.HashBound ? (Quick ? 3 : 5) : (Quick ? 8 : 12));
 
     /// <summary>Fast routes: enough to keep two cores busy, few enough that p99 &lt; 50 ms is a fair target.</summary>
     public static int FastConnections => 16;

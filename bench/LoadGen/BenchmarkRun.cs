@@ -27,10 +27,10 @@ internal sealed class BenchmarkRun(BenchOptions options)
         var totals = scenarios.ToDictionary(s => s.Key, s => new ScenarioTotals(s), StringComparer.Ordinal);
         var hashSamples = new List<HashSample>();
 
-        Log($"warming up each scenario for {options.InitialWarmUp.TotalSeconds:0} s");
         foreach (var scenario in scenarios)
         {
-            totals[scenario.Key].AddFailures(await runner.RunAsync(scenario, options.InitialWarmUp, TimeSpan.Zero));
+            Log($"warming up {scenario.Key} for {options.InitialWarmUp(scenario).TotalSeconds:0} s");
+            totals[scenario.Key].AddFailures(await runner.RunAsync(scenario, options.InitialWarmUp(scenario), TimeSpan.Zero));
         }
 
         for (var round = 1; round <= options.Rounds; round++)
@@ -81,9 +81,15 @@ internal sealed class BenchmarkRun(BenchOptions options)
                 vu => apiNoCheck.GetAsync(meNoCheck, accounts[vu].Access)),
             new("verify", "POST /api/auth/token/verify", fast, api, options.ApiPid, vu => api.PostJsonAsync(verify, accounts[vu].VerifyBody)),
             new("refresh", "POST /api/auth/token/refresh", fast, api, options.ApiPid, vu => RefreshAsync(api, refresh, accounts[vu])),
-            new("login", "POST /api/auth/login", hashBound, api, options.ApiPid, vu => api.PostJsonAsync(login, accounts[vu].LoginBody)),
+            new("login", "POST /api/auth/login", hashBound, api, options.ApiPid, vu => api.PostJsonAsync(login, accounts[vu].LoginBody))
+            {
+                HashBound = true,
+            },
             new("register", "POST /api/auth/register", hashBound, api, options.ApiPid,
-                vu => api.PostJsonAsync(register, RegisterBody($"r{vu}.{Interlocked.Increment(ref _registered)}"))),
+                vu => api.PostJsonAsync(register, RegisterBody($"r{vu}.{Interlocked.Increment(ref _registered)}")))
+            {
+                HashBound = true,
+            },
         ];
     }
 
