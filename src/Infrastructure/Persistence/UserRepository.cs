@@ -6,7 +6,7 @@ using ShopEase.Infrastructure.Persistence.Configurations;
 
 namespace ShopEase.Infrastructure.Persistence;
 
-internal sealed class UserRepository(ShopEaseDbContext db) : IUserRepository
+internal sealed class UserRepository(ShopEaseDbContext db, CurrentUserCache currentUsers) : IUserRepository
 {
     // Tracked, so that UpdateAsync writes only the columns a use case changed: a password change
     // must not write back an IsActive an admin has just switched off.
@@ -46,6 +46,7 @@ internal sealed class UserRepository(ShopEaseDbContext db) : IUserRepository
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        currentUsers.Evict(user.Id);
     }
 
     public async Task<(IReadOnlyList<User> Items, int Total)> ListAsync(

@@ -13,6 +13,7 @@ public sealed class GetCurrentUserQueryHandlerTests
     private static readonly DateTimeOffset Joined = TestClock.Start.AddDays(-10);
 
     private readonly IUserRepository _users = Substitute.For<IUserRepository>();
+    private readonly ICurrentUserCache _cache = Substitute.For<ICurrentUserCache>();
     private readonly User _ann = User.Register("ann@shop.io", "stored-hash", Joined);
 
     public GetCurrentUserQueryHandlerTests()
@@ -48,13 +49,39 @@ public sealed class GetCurrentUserQueryHandlerTests
     }
 
     [Fact]
-    public async Task Handle_InactiveUser_ThrowsTokenNotValid()
+    public async Task Handle_InactiveUser_ThrowsTokenNotValidAndCachesNothing()
     {
         _ann.Deactivate();
 
         await Should.ThrowAsync<TokenNotValidException>(
             () => CreateHandler().Handle(new GetCurrentUserQuery(_ann.Id), CancellationToken.None).AsTask());
+
+        _cache.DidNotReceive().Remember(Arg.Any<CurrentUserDto>());
     }
 
-    private GetCurrentUserQueryHandler CreateHandler() => new(_users, TestMapper.Instance);
+    [Fact]
+    public async Task Handle_ActiveUser_CachesWhatItReturns()
+    {
+        var result = await CreateHandler().Handle(new GetCurrentUserQuery(_ann.Id), CancellationToken.None);
+
+        _cache.Received(1).Remember(result);
+    }
+
+    [Fact]
+    public async Task Handle_CachedUser_ReturnsTheCachedCopyWithoutAQuery()
+    {
+        var cached = new CurrentUserDto(_ann.Id, "ann@shop.io", IsActive: true, IsStaff: true, Joined);
+        _cache.TryGet(_ann.Id, out Arg.Any<CurrentUserDto?>()).Returns(call =>
+        {
+            call[1] = cached;
+            return true;
+        });
+
+        var result = await CreateHandler().Handle(new GetCurrentUserQuery(_ann.Id), CancellationToken.None);
+
+        result.ShouldBeSameAs(cached);
+        await _users.DidNotReceive().FindByIdAsync(Arg.Any<Guid>(), Arg.Any<CancellationToken>());
+    }
+
+    private GetCurrentUserQueryHandler CreateHandler() => new(_users, _cache, TestMapper.Instance);
 }

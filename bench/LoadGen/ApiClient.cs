@@ -1,0 +1,117 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace ShopEase.LoadGen;
+
+/// <summary>
+/// HTTP/1.1 keep-alive connections to one API process through SocketsHttpHandler, the stack a .NET
+/// service calling ShopEase would use. Bodies are read to the end before a request counts as done.
+/// </summary>
+internal sealed class ApiClient : IDisposable
+{
+    private static readonly MediaTypeHeaderValue JsonType = new("application/json");
+
+    private readonly HttpMessageInvoker _invoker;
+    private readonly Uri _base;
+
+    public ApiClient(Uri baseAddress, int connections)
+    {
+        _base = baseAddress;
+        _invoker = new HttpMessageInvoker(new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = connections,
+            UseCookies = false,
+            UseProxy = false,
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(10),
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+            ConnectTimeout = TimeSpan.FromSeconds(10),
+        });
+    }
+
+    public Uri Route(string path) => new(_base, path);
+
+    public Task<ApiResponse> GetAsync(Uri route, string? bearer = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, route);
+        if (bearer is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        }
+
+        return SendAsync(request, keepBody: false);
+    }
+
+    public Task<ApiResponse> PostJsonAsync(Uri route, byte[] body, bool keepBody = false)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = JsonType;
+        return SendAsync(new HttpRequestMessage(HttpMethod.Post, route) { Content = content }, keepBody);
+    }
+
+    public void Dispose() => _invoker.Dispose();
+
+    public static byte[] JsonBody(params (string Name, string Value)[] fields)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var (name, value) in fields)
+            {
+                writer.WriteString(name, value);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    private async Task<ApiResponse> SendAsync(HttpRequestMessage request, bool keepBody)
+    {
+        using (request)
+        {
+            using var response = await _invoker.SendAsync(request, CancellationToken.None);
+            var status = (int)response.StatusCode;
+            if (keepBody || status is < 200 or > 299)
+            {
+                return new ApiResponse(status, await response.Content.ReadAsByteArrayAsync());
+            }
+
+            await response.Content.CopyToAsync(Stream.Null);
+            return new ApiResponse(status, null);
+        }
+    }
+}
+
+internal readonly record struct ApiResponse(int Status, byte[]? Body)
+{
+    public bool IsSuccess => Status is >= 200 and <= 299;
+
+    /// <summary>One top-level string property of a JSON object body, e.g. the new <c>refresh</c> token.</summary>
+    public string? JsonString(string property)
+    {
+        if (Body is null)
+        {
+            return null;
+        }
+
+        var reader = new Utf8JsonReader(Body);
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1 && reader.ValueTextEquals(property))
+            {
+                reader.Read();
+                return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+            }
+        }
+
+        return null;
+    }
+
+    public string Describe() =>
+        $"{Status} {(Body is null ? string.Empty : System.Text.Encoding.UTF8.GetString(Body, 0, Math.Min(Body.Length, 300)))}";
+}
