@@ -1,4 +1,3 @@
-using System.Globalization;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ShopEase.Application.Admin.Users.Commands.UpdateUser;
@@ -29,7 +28,8 @@ public static class AdminEndpoints
     private static async Task<Ok<PagedResult<AdminUserDto>>> ListUsersAsync(
         string? page, string? pageSize, string? email, ISender sender, CancellationToken ct)
     {
-        var query = new ListUsersQuery(ParseOrDefault(page, "page", 1), ParseOrDefault(pageSize, "pageSize", 20), email);
+        var query = new ListUsersQuery(
+            QueryParameters.IntOrDefault(page, "page", 1), QueryParameters.IntOrDefault(pageSize, "pageSize", 20), email);
         return TypedResults.Ok(await sender.Send(query, ct));
     }
 
@@ -43,9 +43,4 @@ public static class AdminEndpoints
         var body = await http.Request.ReadJsonAsync<UpdateUserRequest>(ct);
         return TypedResults.Ok(await sender.Send(new UpdateUserCommand(http.User.GetUserId(), userId, body.IsActive, body.IsStaff), ct));
     }
-
-    private static int ParseOrDefault(string? value, string field, int fallback) =>
-        string.IsNullOrEmpty(value) ? fallback
-        : int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed
-        : throw new ValidationFailedException(field, "Must be a whole number.");
 }
