@@ -47,7 +47,7 @@ internal sealed record BenchOptions
     /// costs the API two to three times the CPU. The hash-bound routes are slow enough to need less.
     /// </summary>
     public TimeSpan InitialWarmUp(Scenario scenario) =>
-        TimeSpan.FromSeconds(scenario.HashBound ? (Quick ? 3 : 5) : (Quick ? 8 : 12));
+        TimeSpan.FromSeconds(scenario.HashBound ? (Quick ? 3 : 5) : (Quick ? 8 : 15));
 
     /// <summary>Fast routes: enough to keep two cores busy, few enough that p99 &lt; 50 ms is a fair target.</summary>
     public static int FastConnections => 16;
