@@ -13,7 +13,7 @@ internal sealed record BenchOptions
         --api-no-check      a second API process on the same database with Revocation__CheckEnabled=false
         --postgres-pid      the postmaster, to account the CPU of its backends
         --startup-ms        process start to the first 200 on /health/live, measured by bench/run.sh
-        --quick             one short round instead of three (about two minutes in all)
+        --quick             one short round instead of three, shorter warm-ups (about two minutes in all)
         """;
 
     public required Uri Api { get; init; }
