@@ -13,7 +13,7 @@ internal sealed record BenchOptions
         --api-no-check      a second API process on the same database with Revocation__CheckEnabled=false
         --postgres-pid      the postmaster, to account the CPU of its backends
         --startup-ms        process start to the first 200 on /health/live, measured by bench/run.sh
-        --quick             one short round instead of three (about two minutes in all)
+        --quick             one short round instead of three, shorter warm-ups (about two minutes in all)
         """;
 
     public required Uri Api { get; init; }
@@ -47,7 +47,7 @@ internal sealed record BenchOptions
     /// costs the API two to three times the CPU. The hash-bound routes are slow enough to need less.
     /// </summary>
     public TimeSpan InitialWarmUp(Scenario scenario) =>
-        TimeSpan.FromSeconds(scenario.HashBound ? (Quick ? 3 : 5) : (Quick ? 8 : 12));
+        TimeSpan.FromSeconds(scenario.HashBound ? (Quick ? 3 : 5) : (Quick ? 8 : 15));
 
     /// <summary>Fast routes: enough to keep two cores busy, few enough that p99 &lt; 50 ms is a fair target.</summary>
     public static int FastConnections => 16;

@@ -68,7 +68,10 @@ internal sealed class CpuMeter(int postgresPid)
             return 0;
         }
 
-        var total = ProcessSeconds(postgresPid);
+        // The postmaster's own time plus what its exited children used (cutime, cstime: a backend that
+        // ends, e.g. when the pool prunes a connection, is added there when reaped), plus the live ones.
+        var postmaster = StatFields(postgresPid);
+        var total = postmaster is null ? 0 : (Field(postmaster, 14) + Field(postmaster, 15) + Field(postmaster, 16) + Field(postmaster, 17)) / TicksPerSecond;
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
             if (int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
