@@ -22,12 +22,7 @@ public static class AsymmetricKeyFile
             pem = rsa.ExportPkcs8PrivateKeyPem();
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        File.WriteAllText(path, pem);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
+        SecretFile.WriteOwnerOnly(path, pem);
     }
 
     /// <summary>Loads the key in <paramref name="path"/>; <paramref name="isPrivate"/> says whether it can sign.</summary>

@@ -29,19 +29,9 @@ public static class DevelopmentSigningKey
         }
 
         var path = builder.Configuration["Jwt:DevelopmentKeyFile"] ?? DefaultPath("development-signing.key");
-        if (!File.Exists(path))
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, SigningKey.Generate());
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
-        }
-
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            [$"{JwtOptions.SectionName}:{nameof(JwtOptions.SigningKey)}"] = File.ReadAllText(path).Trim(),
+            [$"{JwtOptions.SectionName}:{nameof(JwtOptions.SigningKey)}"] = ReadOrCreateSecret(path),
         });
         return builder;
     }
@@ -65,21 +55,22 @@ public static class DevelopmentSigningKey
         // No shared secret to derive the CSRF key from: keep one beside the key file.
         if (string.IsNullOrWhiteSpace(builder.Configuration["Browser:CsrfKey"]))
         {
-            var csrfPath = Path.ChangeExtension(path, ".csrf.key");
-            if (!File.Exists(csrfPath))
-            {
-                File.WriteAllText(csrfPath, SigningKey.Generate());
-                if (!OperatingSystem.IsWindows())
-                {
-                    File.SetUnixFileMode(csrfPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-                }
-            }
-
-            settings["Browser:CsrfKey"] = File.ReadAllText(csrfPath).Trim();
+            settings["Browser:CsrfKey"] = ReadOrCreateSecret(Path.ChangeExtension(path, ".csrf.key"));
         }
 
         builder.Configuration.AddInMemoryCollection(settings);
         return builder;
+    }
+
+    /// <summary>The 256-bit secret kept in <paramref name="path"/>, generated there on first run.</summary>
+    private static string ReadOrCreateSecret(string path)
+    {
+        if (!File.Exists(path))
+        {
+            SecretFile.WriteOwnerOnly(path, SigningKey.Generate());
+        }
+
+        return File.ReadAllText(path).Trim();
     }
 
     private static string DefaultPath(string fileName) =>
