@@ -116,6 +116,23 @@ public sealed class RefreshTests(ShopEaseApiFactory factory) : IClassFixture<Sho
     }
 
     [Fact]
+    public async Task Refresh_OfAccountDeactivatedBehindTheApisBack_RevokesTheSessionAndIssuesNoSuccessor()
+    {
+        var registered = await _client.RegisterAsync();
+        await factory.WithDbContextAsync(db => db.Users.Where(u => u.Email == registered.User.Email)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.IsActive, false)));
+
+        await _client.RefreshAsync(registered.Refresh);
+
+        var session = await factory.WithDbContextAsync(db => db.Sessions
+            .Where(s => db.Users.Any(u => u.Id == s.UserId && u.Email == registered.User.Email))
+            .Select(s => new { s.RevokedAt, Tokens = db.RefreshTokens.Count(t => t.SessionId == s.Id) })
+            .SingleAsync());
+        session.RevokedAt.ShouldNotBeNull();
+        session.Tokens.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task RefreshTokens_AreStoredOnlyAsSha256Hashes()
     {
         var registered = await _client.RegisterAsync();

@@ -24,7 +24,7 @@ public sealed class SessionStarter(
         var session = AuthSession.Start(user.Id, now, settings.SessionLifetime, client.UserAgent, client.IpAddress);
         var refresh = await refreshTokens.StartSessionAsync(
             session, session.RefreshTokenExpiry(now, settings.RefreshTokenLifetime), cancellationToken);
-        var access = tokenIssuer.IssueAccessToken(user, session.Id);
+        var access = tokenIssuer.IssueAccessToken(user.Id, session.Id);
         return new AuthResult(
             mapper.Map<UserDto>(user), access.Token, refresh, TokenPair.BearerTokenType, access.ExpiresInSeconds)
         {

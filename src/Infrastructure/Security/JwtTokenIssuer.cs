@@ -2,7 +2,6 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using ShopEase.Application.Common.Abstractions;
-using ShopEase.Domain.Users;
 
 namespace ShopEase.Infrastructure.Security;
 
@@ -20,7 +19,7 @@ internal sealed class JwtTokenIssuer : ITokenIssuer
         _timeProvider = timeProvider;
     }
 
-    public IssuedAccessToken IssueAccessToken(User user, Guid sessionId)
+    public IssuedAccessToken IssueAccessToken(Guid userId, Guid sessionId)
     {
         // Whole seconds, as iat and exp carry them.
         var now = DateTimeOffset.FromUnixTimeSeconds(_timeProvider.GetUtcNow().ToUnixTimeSeconds());
@@ -34,7 +33,7 @@ internal sealed class JwtTokenIssuer : ITokenIssuer
             SigningCredentials = _credentials,
             Claims = new Dictionary<string, object>
             {
-                [AccessTokenClaims.Subject] = user.Id.ToString(),
+                [AccessTokenClaims.Subject] = userId.ToString(),
                 [AccessTokenClaims.SessionId] = sessionId.ToString(),
                 [AccessTokenClaims.TokenId] = Guid.NewGuid().ToString("N"),
                 [AccessTokenClaims.TokenType] = AccessTokenClaims.AccessTokenType,

@@ -31,7 +31,7 @@ public sealed class SessionStarterTests
                 Arg.Do<DateTimeOffset>(e => _refreshExpiry = e),
                 Arg.Any<CancellationToken>())
             .Returns("refresh-token");
-        _tokenIssuer.IssueAccessToken(Arg.Any<User>(), Arg.Any<Guid>()).Returns(new IssuedAccessToken("access-token", 900));
+        _tokenIssuer.IssueAccessToken(Arg.Any<Guid>(), Arg.Any<Guid>()).Returns(new IssuedAccessToken("access-token", 900));
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class SessionStarterTests
         await CreateStarter(new SessionOptions()).StartAsync(_ann, ClientInfo.Unknown, CancellationToken.None);
 
         _session.ShouldNotBeNull();
-        _tokenIssuer.Received(1).IssueAccessToken(_ann, _session.Id);
+        _tokenIssuer.Received(1).IssueAccessToken(_ann.Id, _session.Id);
     }
 
     [Fact]

@@ -48,7 +48,7 @@ public sealed class ChangePasswordCommandHandler(
                 return replaced;
             },
             cancellationToken);
-        var access = tokenIssuer.IssueAccessToken(user, command.SessionId);
+        var access = tokenIssuer.IssueAccessToken(user.Id, command.SessionId);
         return new TokenPair(access.Token, refresh, TokenPair.BearerTokenType, access.ExpiresInSeconds);
     }
 }

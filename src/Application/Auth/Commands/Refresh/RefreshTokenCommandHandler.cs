@@ -10,7 +10,6 @@ namespace ShopEase.Application.Auth.Commands.Refresh;
 
 public sealed partial class RefreshTokenCommandHandler(
     IRefreshTokenStore refreshTokens,
-    IUserRepository users,
     ITokenIssuer tokenIssuer,
     TimeProvider timeProvider,
     IOptions<SessionOptions> options,
@@ -35,14 +34,7 @@ public sealed partial class RefreshTokenCommandHandler(
                 throw new RateLimitedException(rotation.RetryAfter);
         }
 
-        var user = await users.FindByIdAsync(rotation.UserId, cancellationToken);
-        if (user is not { IsActive: true })
-        {
-            await refreshTokens.RevokeSessionAsync(rotation.SessionId, now, cancellationToken);
-            throw new TokenNotValidException();
-        }
-
-        var access = tokenIssuer.IssueAccessToken(user, rotation.SessionId);
+        var access = tokenIssuer.IssueAccessToken(rotation.UserId, rotation.SessionId);
         return new TokenPair(access.Token, rotation.NewRefreshToken!, TokenPair.BearerTokenType, access.ExpiresInSeconds);
     }
 

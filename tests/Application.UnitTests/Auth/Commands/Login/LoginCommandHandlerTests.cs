@@ -38,7 +38,7 @@ public sealed class LoginCommandHandlerTests
         _refreshTokens
             .StartSessionAsync(Arg.Any<AuthSession>(), Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>())
             .Returns("refresh-token");
-        _tokenIssuer.IssueAccessToken(Arg.Any<User>(), Arg.Any<Guid>()).Returns(new IssuedAccessToken("access-token", 3600));
+        _tokenIssuer.IssueAccessToken(Arg.Any<Guid>(), Arg.Any<Guid>()).Returns(new IssuedAccessToken("access-token", 3600));
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class LoginCommandHandlerTests
             () => CreateHandler().Handle(Command("bob@shop.io", Password), CancellationToken.None).AsTask());
 
         await _refreshTokens.DidNotReceiveWithAnyArgs().StartSessionAsync(default!, default, default);
-        _tokenIssuer.DidNotReceiveWithAnyArgs().IssueAccessToken(default!, default);
+        _tokenIssuer.DidNotReceiveWithAnyArgs().IssueAccessToken(default, default);
     }
 
     [Fact]
