@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using Npgsql;
 using ShopEase.Web.IntegrationTests.Support;
 
@@ -34,7 +33,7 @@ public sealed class SlowDatabaseAndShutdownTests(SlowDatabaseAndShutdownTests.Sh
     [Fact]
     public async Task Sigterm_LetsTheRequestInFlightFinish_ThenExitsZero()
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
         using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
         using var app = StartApp(port);
@@ -118,12 +117,6 @@ public sealed class SlowDatabaseAndShutdownTests(SlowDatabaseAndShutdownTests.Sh
         throw new TimeoutException("The app did not start.");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private sealed class RowLock(NpgsqlConnection connection, NpgsqlTransaction transaction) : IAsyncDisposable
     {

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace ShopEase.Web.IntegrationTests.Support;
@@ -43,7 +41,7 @@ public sealed class OwnPostgresCluster : IAsyncDisposable
             await RunAsync("chown", ["postgres", directory], asPostgres: false);
         }
 
-        var cluster = new OwnPostgresCluster(binDir, directory, FreePort(), asRoot);
+        var cluster = new OwnPostgresCluster(binDir, directory, LoopbackPort.Free(), asRoot);
         await cluster.ServerAsync("initdb", "-D", cluster.DataDirectory, "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8");
         await cluster.StartServerAsync();
         return cluster;
@@ -101,12 +99,5 @@ public sealed class OwnPostgresCluster : IAsyncDisposable
         {
             throw new InvalidOperationException($"{file} {string.Join(' ', args)} failed: {await output}{await error}");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
