@@ -93,7 +93,6 @@ public static class DependencyInjection
         services.AddScoped<ISessionRepository, SessionRepository>();
         services.AddSingleton<ILoginThrottle, LoginThrottle>();
         services.AddSingleton<ICommonPasswords, Passwords.CommonPasswordList>();
-        services.AddSingleton<SessionRefreshLimiter>();
 
         services.AddOptions<HousekeepingOptions>()
             .Bind(configuration.GetSection(HousekeepingOptions.SectionName))

@@ -130,6 +130,43 @@ public sealed class RateLimitTests(RateLimitTests.SmallLimitsApiFactory factory)
     }
 
     [Fact]
+    public async Task Refresh_PerSession_IsCountedAcrossNodes()
+    {
+        await using var nodeB = new PeerNodeApiFactory(factory, SmallLimitsApiFactory.SmallLimits);
+        await nodeB.InitializeAsync();
+        var clientB = nodeB.CreateApiClient();
+        var session = await _client.RegisterAsync();
+        var refresh = session.Refresh;
+        foreach (var client in new[] { _client, _client, clientB })
+        {
+            var ok = await client.RefreshAsync(refresh);
+            ok.StatusCode.ShouldBe(HttpStatusCode.OK);
+            refresh = (await ok.ReadTokenPairAsync()).Refresh;
+        }
+
+        var limited = await clientB.RefreshAsync(refresh);
+
+        await ShouldBeRateLimitedAsync(limited);
+    }
+
+    [Fact]
+    public async Task Refresh_PerSession_RetryAfterIsTheRestOfTheMinute()
+    {
+        var session = await _client.RegisterAsync();
+        var refresh = session.Refresh;
+        for (var i = 0; i < 3; i++)
+        {
+            refresh = (await (await _client.RefreshAsync(refresh)).ReadTokenPairAsync()).Refresh;
+        }
+
+        var limited = await _client.RefreshAsync(refresh);
+
+        limited.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        int.Parse(limited.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture)
+            .ShouldBeInRange(1, 60);
+    }
+
+    [Fact]
     public async Task Health_IsNeverRateLimited()
     {
         for (var i = 0; i < 20; i++)
@@ -164,7 +201,7 @@ public sealed class RateLimitTests(RateLimitTests.SmallLimitsApiFactory factory)
     {
         public const string TrustedProxy = "10.9.8.7";
 
-        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+        public static IReadOnlyDictionary<string, string?> SmallLimits { get; } = new Dictionary<string, string?>
         {
             ["RateLimiting:Enabled"] = "true",
             ["RateLimiting:LoginPerIpPerMinute"] = "4",
@@ -173,6 +210,8 @@ public sealed class RateLimitTests(RateLimitTests.SmallLimitsApiFactory factory)
             ["RateLimiting:LockoutFailures"] = "3",
             ["ForwardedHeaders:KnownProxies:0"] = TrustedProxy,
         };
+
+        protected override IReadOnlyDictionary<string, string?> Settings => SmallLimits;
 
         protected override void ConfigureServices(IServiceCollection services) =>
             services.AddTransient<IStartupFilter, PeerAddressStartupFilter>();

@@ -49,13 +49,9 @@ public sealed class AuthSession
     public bool IsLiveAt(DateTimeOffset now) => RevokedAt is null && now < ExpiresAt;
 
     /// <summary>A refresh token never outlives its session.</summary>
-    public DateTimeOffset RefreshTokenExpiry(DateTimeOffset now, TimeSpan refreshTokenLifetime) =>
-        RefreshTokenExpiry(ExpiresAt, now, refreshTokenLifetime);
-
-    /// <summary>The same rule for a session known only by its expiry (read without loading the session).</summary>
-    public static DateTimeOffset RefreshTokenExpiry(DateTimeOffset sessionExpiresAt, DateTimeOffset now, TimeSpan refreshTokenLifetime)
+    public DateTimeOffset RefreshTokenExpiry(DateTimeOffset now, TimeSpan refreshTokenLifetime)
     {
         var wanted = now + refreshTokenLifetime;
-        return wanted < sessionExpiresAt ? wanted : sessionExpiresAt;
+        return wanted < ExpiresAt ? wanted : ExpiresAt;
     }
 }

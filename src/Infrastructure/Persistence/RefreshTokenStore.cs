@@ -1,43 +1,68 @@
+using System.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
+using NpgsqlTypes;
+using ShopEase.Application.Common.Options;
 using ShopEase.Application.Common.Abstractions;
 using ShopEase.Domain.Sessions;
-using ShopEase.Infrastructure.RateLimiting;
 using ShopEase.Infrastructure.Security;
 using ShopEase.Infrastructure.Sessions;
 
 namespace ShopEase.Infrastructure.Persistence;
 
 internal sealed class RefreshTokenStore(
-    ShopEaseDbContext db, NpgsqlDataSource dataSource, SessionLivenessCache liveness, SessionRefreshLimiter limiter)
+    ShopEaseDbContext db, NpgsqlDataSource dataSource, SessionLivenessCache liveness, IOptions<RateLimitingOptions> rateLimits)
     : IRefreshTokenStore
 {
-    // Spends the token, touches its session and stores the successor in one statement, so in one atomic
-    // step: all three happen or none does. Of concurrent rotations of one token only one still finds
-    // spent_at null (the row lock makes the others read it again once the first commits), and a session
-    // revoked or expired meanwhile leaves its token unspent.
+    /// <summary>The window of <see cref="RateLimitingOptions.RefreshPerSessionPerMinute"/>.</summary>
+    internal static readonly TimeSpan RefreshWindow = TimeSpan.FromMinutes(1);
+
+    // The whole rotation in one statement and one round trip (the load benchmark measured each round
+    // trip as a large share of a refresh's cost, in both processes). In order:
+    //   found      the token by its hash, with its session and account (the statement's snapshot);
+    //   live       a live, unspent token of an active account touches its session and counts the refresh
+    //              in the session's one-minute window (PostgreSQL counts, so every node shares the limit);
+    //              a session over the limit is left alone, and so is its token;
+    //   spent      the token is spent, only if still unspent under its row lock: of concurrent
+    //              rotations of one token exactly one finds spent_at null, the others find it spent once the
+    //              first commits and change nothing (they lost a race; they did not replay);
+    //   successor  the next token, never outliving its session (AuthSession.RefreshTokenExpiry's rule).
+    // With $3 (the session a CSRF token proved) a token of another session is not touched. All of it
+    // commits together or not at all. The rare outcomes that end a session (a replay, an account
+    // switched off) take a second statement.
     private const string RotateSql = """
-        WITH live AS (
-            UPDATE sessions SET last_used_at = $1
-            WHERE id = $2 AND revoked_at IS NULL AND expires_at > $1
-            RETURNING id),
+        WITH found AS (
+            SELECT t.id AS token_id, t.spent_at, t.expires_at AS token_expires_at,
+                   s.id AS session_id, s.user_id, s.revoked_at, s.expires_at AS session_expires_at,
+                   s.refresh_window_started_at, s.refresh_count, u.is_active
+            FROM refresh_tokens t
+            JOIN sessions s ON s.id = t.session_id
+            JOIN users u ON u.id = s.user_id
+            WHERE t.token_hash = $2),
+        live AS (
+            UPDATE sessions SET
+                last_used_at = $1,
+                refresh_window_started_at = CASE WHEN refresh_window_started_at > $1 - $7
+                    THEN refresh_window_started_at ELSE $1 END,
+                refresh_count = CASE WHEN refresh_window_started_at > $1 - $7 THEN refresh_count + 1 ELSE 1 END
+            WHERE id = (SELECT session_id FROM found
+                        WHERE spent_at IS NULL AND is_active AND token_expires_at > $1 AND session_id = COALESCE($3, session_id))
+              AND revoked_at IS NULL AND expires_at > $1
+              AND (refresh_window_started_at IS NULL OR refresh_window_started_at <= $1 - $7 OR refresh_count < $6)
+            RETURNING id, expires_at),
         spent AS (
             UPDATE refresh_tokens SET spent_at = $1
-            WHERE id = $3 AND spent_at IS NULL AND EXISTS (SELECT 1 FROM live)
-            RETURNING session_id)
-        INSERT INTO refresh_tokens (id, session_id, token_hash, created_at, expires_at)
-        SELECT $4, session_id, $5, $1, $6 FROM spent
-        """;
-
-    // Plain SQL rather than EF Core: refresh is the hottest write path, and the profile found EF Core's
-    // query pipeline a large share of its CPU. The account's flag comes along so that no second
-    // round trip is needed to refuse a deactivated account.
-    private const string FindForRotationSql = """
-        SELECT t.id, t.spent_at, t.expires_at, s.id, s.user_id, s.revoked_at, s.expires_at, u.is_active
-        FROM refresh_tokens t
-        JOIN sessions s ON s.id = t.session_id
-        JOIN users u ON u.id = s.user_id
-        WHERE t.token_hash = $1
+            WHERE id = (SELECT token_id FROM found) AND spent_at IS NULL AND EXISTS (SELECT 1 FROM live)
+            RETURNING session_id),
+        successor AS (
+            INSERT INTO refresh_tokens (id, session_id, token_hash, created_at, expires_at)
+            SELECT $4, live.id, $5, $1, LEAST($1 + $8, live.expires_at) FROM live JOIN spent ON spent.session_id = live.id
+            RETURNING id)
+        SELECT f.session_id, f.user_id, f.spent_at IS NOT NULL, f.is_active,
+               f.revoked_at IS NULL AND f.session_expires_at > $1 AND f.token_expires_at > $1,
+               f.refresh_window_started_at, f.refresh_count, EXISTS (SELECT 1 FROM successor)
+        FROM found f
         """;
 
     public async Task<string> StartSessionAsync(
@@ -62,60 +87,69 @@ internal sealed class RefreshTokenStore(
             return RefreshRotation.Rejected;
         }
 
-        var found = await FindForRotationAsync(hash, cancellationToken);
-        if (found is null)
+        var limits = rateLimits.Value;
+        int? limit = limits.Enabled ? limits.RefreshPerSessionPerMinute : null;
+        var (token, newHash) = OpaqueToken.Create();
+        await using var rotate = dataSource.CreateCommand(RotateSql);
+        rotate.Parameters.Add(new NpgsqlParameter { Value = now });
+        rotate.Parameters.Add(new NpgsqlParameter { Value = hash });
+        rotate.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Uuid, Value = requiredSessionId ?? (object)DBNull.Value });
+        rotate.Parameters.Add(new NpgsqlParameter { Value = Guid.CreateVersion7(now) });
+        rotate.Parameters.Add(new NpgsqlParameter { Value = newHash });
+        rotate.Parameters.Add(new NpgsqlParameter { Value = limit ?? int.MaxValue });
+        rotate.Parameters.Add(new NpgsqlParameter { Value = RefreshWindow });
+        rotate.Parameters.Add(new NpgsqlParameter { Value = refreshTokenLifetime });
+        await using var reader = await rotate.ExecuteReaderAsync(CommandBehavior.SingleRow, cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
         {
             return RefreshRotation.Rejected;
         }
 
-        if (requiredSessionId is { } required && required != found.SessionId)
+        var sessionId = reader.GetGuid(0);
+        var userId = reader.GetGuid(1);
+        var spent = reader.GetBoolean(2);
+        var accountActive = reader.GetBoolean(3);
+        var live = reader.GetBoolean(4);
+        DateTimeOffset? windowStartedAt = reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5);
+        var refreshCount = reader.GetInt32(6);
+        var rotated = reader.GetBoolean(7);
+        await reader.DisposeAsync();
+
+        if (requiredSessionId is { } required && required != sessionId)
         {
             return RefreshRotation.WrongSession;
         }
 
-        if (found.SpentAt is not null)
+        if (rotated)
+        {
+            return RefreshRotation.Rotated(userId, sessionId, token);
+        }
+
+        if (spent)
         {
             // A spent token was presented again: one of the two holders is a thief, so neither
             // keeps the session.
-            await RevokeSessionAsync(found.SessionId, now, cancellationToken);
-            return RefreshRotation.ReuseDetected(found.UserId, found.SessionId);
+            await RevokeSessionAsync(sessionId, now, cancellationToken);
+            return RefreshRotation.ReuseDetected(userId, sessionId);
         }
 
-        if (!found.AccountActive)
+        if (!accountActive)
         {
             // Deactivation revokes every session in its own transaction; this catches an account
             // switched off by other means (an operator's SQL) and ends its session for good.
-            await RevokeSessionAsync(found.SessionId, now, cancellationToken);
+            await RevokeSessionAsync(sessionId, now, cancellationToken);
             return RefreshRotation.Rejected;
         }
 
-        if (found.SessionRevokedAt is not null || found.SessionExpiresAt <= now || found.ExpiresAt <= now)
+        if (live && accountActive && limit is { } permits && windowStartedAt is { } started
+            && started > now - RefreshWindow && refreshCount >= permits)
         {
-            return RefreshRotation.Rejected;
+            var wait = started + RefreshWindow - now;
+            return RefreshRotation.RateLimited(wait > TimeSpan.FromSeconds(1) ? wait : TimeSpan.FromSeconds(1));
         }
 
-        if (limiter.TryAdmit(found.SessionId) is { } wait)
-        {
-            return RefreshRotation.RateLimited(wait);
-        }
-
-        // One round trip instead of four (two updates, an insert, the commit): the load benchmark
-        // found refresh spending most of its CPU on those round trips and on EF Core building each statement.
-        // The losers of a race read the token as live, so they lost it rather than replayed a spent token,
-        // and they leave the session alone.
-        var (token, newHash) = OpaqueToken.Create();
-        var successor = RefreshToken.Issue(
-            found.SessionId, newHash, now, AuthSession.RefreshTokenExpiry(found.SessionExpiresAt, now, refreshTokenLifetime));
-        await using var rotate = dataSource.CreateCommand(RotateSql);
-        rotate.Parameters.Add(new NpgsqlParameter { Value = now });
-        rotate.Parameters.Add(new NpgsqlParameter { Value = found.SessionId });
-        rotate.Parameters.Add(new NpgsqlParameter { Value = found.TokenId });
-        rotate.Parameters.Add(new NpgsqlParameter { Value = successor.Id });
-        rotate.Parameters.Add(new NpgsqlParameter { Value = successor.TokenHash });
-        rotate.Parameters.Add(new NpgsqlParameter { Value = successor.ExpiresAt });
-        return await rotate.ExecuteNonQueryAsync(cancellationToken) == 1
-            ? RefreshRotation.Rotated(found.UserId, found.SessionId, token)
-            : RefreshRotation.Rejected;
+        // Unknown, expired, revoked, or a concurrent rotation of the same token won.
+        return RefreshRotation.Rejected;
     }
 
     public async Task<bool> RevokeSessionOfTokenAsync(
@@ -162,35 +196,4 @@ internal sealed class RefreshTokenStore(
 
         return token;
     }
-
-    private async Task<TokenForRotation?> FindForRotationAsync(byte[] hash, CancellationToken cancellationToken)
-    {
-        await using var find = dataSource.CreateCommand(FindForRotationSql);
-        find.Parameters.Add(new NpgsqlParameter { Value = hash });
-        await using var reader = await find.ExecuteReaderAsync(System.Data.CommandBehavior.SingleRow, cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
-        {
-            return null;
-        }
-
-        return new TokenForRotation(
-            TokenId: reader.GetGuid(0),
-            SpentAt: reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTimeOffset>(1),
-            ExpiresAt: reader.GetFieldValue<DateTimeOffset>(2),
-            SessionId: reader.GetGuid(3),
-            UserId: reader.GetGuid(4),
-            SessionRevokedAt: reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5),
-            SessionExpiresAt: reader.GetFieldValue<DateTimeOffset>(6),
-            AccountActive: reader.GetBoolean(7));
-    }
-
-    private sealed record TokenForRotation(
-        Guid TokenId,
-        DateTimeOffset? SpentAt,
-        DateTimeOffset ExpiresAt,
-        Guid SessionId,
-        Guid UserId,
-        DateTimeOffset? SessionRevokedAt,
-        DateTimeOffset SessionExpiresAt,
-        bool AccountActive);
 }

@@ -125,24 +125,6 @@ public sealed class AuthSessionTests
     }
 
     [Fact]
-    public void RefreshTokenExpiry_OfASessionKnownByItsExpiry_IsCappedAtThatExpiry()
-    {
-        var sessionExpiresAt = Now.AddHours(10);
-
-        var expiry = AuthSession.RefreshTokenExpiry(sessionExpiresAt, Now.AddHours(9), TimeSpan.FromDays(1));
-
-        expiry.ShouldBe(sessionExpiresAt);
-    }
-
-    [Fact]
-    public void RefreshTokenExpiry_OfASessionKnownByItsExpiry_WellInside_IsNowPlusTheRefreshLifetime()
-    {
-        var expiry = AuthSession.RefreshTokenExpiry(Now.AddDays(30), Now, TimeSpan.FromDays(1));
-
-        expiry.ShouldBe(Now.AddDays(1));
-    }
-
-    [Fact]
     public void RefreshTokenExpiry_RefreshLifetimeLongerThanTheSession_IsCappedAtTheSessionExpiry()
     {
         var session = AuthSession.Start(UserId, Now, TimeSpan.FromHours(1), null, null);

@@ -64,6 +64,13 @@ public static class ApiClientExtensions
     public static Task<HttpResponseMessage> RefreshAsync(this HttpClient client, string refresh) =>
         client.PostJsonAsync("/api/auth/token/refresh", new { refresh });
 
+    /// <summary>Reads the token pair of a successful refresh, failing with the body when it was not one.</summary>
+    public static async Task<TokenPairBody> ReadTokenPairAsync(this HttpResponseMessage response)
+    {
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<TokenPairBody>())!;
+    }
+
     /// <summary>Reads a problem body, checking the media type and that nothing internal leaked.</summary>
     public static async Task<ProblemBody> ReadProblemAsync(this HttpResponseMessage response)
     {

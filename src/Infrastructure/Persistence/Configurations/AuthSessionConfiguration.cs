@@ -7,6 +7,9 @@ namespace ShopEase.Infrastructure.Persistence.Configurations;
 
 internal sealed class AuthSessionConfiguration : IEntityTypeConfiguration<AuthSession>
 {
+    public const string RefreshWindowStartedAt = "RefreshWindowStartedAt";
+    public const string RefreshCount = "RefreshCount";
+
     public void Configure(EntityTypeBuilder<AuthSession> builder)
     {
         builder.ToTable("sessions");
@@ -16,5 +19,10 @@ internal sealed class AuthSessionConfiguration : IEntityTypeConfiguration<AuthSe
         builder.Property(s => s.IpAddress).HasMaxLength(64);
         builder.HasOne<User>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(s => s.UserId);
+
+        // The per-session refresh limit's fixed window, kept and counted by RefreshTokenStore's rotation
+        // statement itself: bookkeeping of the rate limit, not part of the session's domain.
+        builder.Property<DateTimeOffset?>(RefreshWindowStartedAt);
+        builder.Property<int>(RefreshCount);
     }
 }

@@ -219,6 +219,14 @@ namespace ShopEase.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_used_at");
 
+                    b.Property<int>("RefreshCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("refresh_count");
+
+                    b.Property<DateTimeOffset?>("RefreshWindowStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("refresh_window_started_at");
+
                     b.Property<DateTimeOffset?>("RevokedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("revoked_at");
