@@ -10,6 +10,13 @@ namespace ShopEase.LoadGen;
 /// </summary>
 internal sealed class ApiClient : IDisposable
 {
+    /// <summary>
+    /// Far beyond any healthy answer (p99 is milliseconds, a hash a fraction of a second): a request
+    /// still unanswered by then is a failure, so a stuck request ends the run with an error instead
+    /// of hanging it.
+    /// </summary>
+    public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
+
     private static readonly MediaTypeHeaderValue JsonType = new("application/json");
 
     private readonly HttpMessageInvoker _invoker;
@@ -74,15 +81,23 @@ internal sealed class ApiClient : IDisposable
     {
         using (request)
         {
-            using var response = await _invoker.SendAsync(request, CancellationToken.None);
-            var status = (int)response.StatusCode;
-            if (keepBody || status is < 200 or > 299)
+            using var timeout = new CancellationTokenSource(RequestTimeout);
+            try
             {
-                return new ApiResponse(status, await response.Content.ReadAsByteArrayAsync());
-            }
+                using var response = await _invoker.SendAsync(request, timeout.Token);
+                var status = (int)response.StatusCode;
+                if (keepBody || status is < 200 or > 299)
+                {
+                    return new ApiResponse(status, await response.Content.ReadAsByteArrayAsync(timeout.Token));
+                }
 
-            await response.Content.CopyToAsync(Stream.Null);
-            return new ApiResponse(status, null);
+                await response.Content.CopyToAsync(Stream.Null, timeout.Token);
+                return new ApiResponse(status, null);
+            }
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+            {
+                throw new HttpRequestException($"{request.Method} {request.RequestUri?.AbsolutePath}: no answer within {RequestTimeout.TotalSeconds:0} s");
+            }
         }
     }
 }

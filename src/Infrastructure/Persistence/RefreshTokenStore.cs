@@ -1,4 +1,3 @@
-using System.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -90,31 +89,13 @@ internal sealed class RefreshTokenStore(
         var limits = rateLimits.Value;
         int? limit = limits.Enabled ? limits.RefreshPerSessionPerMinute : null;
         var (token, newHash) = OpaqueToken.Create();
-        await using var rotate = dataSource.CreateCommand(RotateSql);
-        rotate.Parameters.Add(new NpgsqlParameter { Value = now });
-        rotate.Parameters.Add(new NpgsqlParameter { Value = hash });
-        rotate.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Uuid, Value = requiredSessionId ?? (object)DBNull.Value });
-        rotate.Parameters.Add(new NpgsqlParameter { Value = Guid.CreateVersion7(now) });
-        rotate.Parameters.Add(new NpgsqlParameter { Value = newHash });
-        rotate.Parameters.Add(new NpgsqlParameter { Value = limit ?? int.MaxValue });
-        rotate.Parameters.Add(new NpgsqlParameter { Value = RefreshWindow });
-        rotate.Parameters.Add(new NpgsqlParameter { Value = refreshTokenLifetime });
-        await using var reader = await rotate.ExecuteReaderAsync(CommandBehavior.SingleRow, cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
+        var row = await RunRotationAsync(hash, now, requiredSessionId, newHash, limit, refreshTokenLifetime, cancellationToken);
+        if (row is null)
         {
             return RefreshRotation.Rejected;
         }
 
-        var sessionId = reader.GetGuid(0);
-        var userId = reader.GetGuid(1);
-        var spent = reader.GetBoolean(2);
-        var accountActive = reader.GetBoolean(3);
-        var live = reader.GetBoolean(4);
-        DateTimeOffset? windowStartedAt = reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5);
-        var refreshCount = reader.GetInt32(6);
-        var rotated = reader.GetBoolean(7);
-        await reader.DisposeAsync();
-
+        var (sessionId, userId, spent, accountActive, live, windowStartedAt, refreshCount, rotated) = row;
         if (requiredSessionId is { } required && required != sessionId)
         {
             return RefreshRotation.WrongSession;
@@ -196,4 +177,49 @@ internal sealed class RefreshTokenStore(
 
         return token;
     }
+
+    private async Task<RotationRow?> RunRotationAsync(
+        byte[] hash, DateTimeOffset now, Guid? requiredSessionId, byte[] newHash, int? limit, TimeSpan refreshTokenLifetime,
+        CancellationToken cancellationToken)
+    {
+        await using var rotate = dataSource.CreateCommand(RotateSql);
+        rotate.Parameters.Add(new NpgsqlParameter { Value = now });
+        rotate.Parameters.Add(new NpgsqlParameter { Value = hash });
+        rotate.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Uuid, Value = requiredSessionId ?? (object)DBNull.Value });
+        rotate.Parameters.Add(new NpgsqlParameter { Value = Guid.CreateVersion7(now) });
+        rotate.Parameters.Add(new NpgsqlParameter { Value = newHash });
+        rotate.Parameters.Add(new NpgsqlParameter { Value = limit ?? int.MaxValue });
+        rotate.Parameters.Add(new NpgsqlParameter { Value = RefreshWindow });
+        rotate.Parameters.Add(new NpgsqlParameter { Value = refreshTokenLifetime });
+
+        // Disposed exactly once, here: Npgsql reuses a connection's reader object, so a second
+        // dispose after the connection went back to the pool closes another request's reader
+        // (the load benchmark caught it as a rare 500 in a concurrent refresh).
+        await using var reader = await rotate.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        return new RotationRow(
+            SessionId: reader.GetGuid(0),
+            UserId: reader.GetGuid(1),
+            Spent: reader.GetBoolean(2),
+            AccountActive: reader.GetBoolean(3),
+            Live: reader.GetBoolean(4),
+            WindowStartedAt: reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5),
+            RefreshCount: reader.GetInt32(6),
+            Rotated: reader.GetBoolean(7));
+    }
+
+    /// <summary>What the rotation statement saw and did.</summary>
+    private sealed record RotationRow(
+        Guid SessionId,
+        Guid UserId,
+        bool Spent,
+        bool AccountActive,
+        bool Live,
+        DateTimeOffset? WindowStartedAt,
+        int RefreshCount,
+        bool Rotated);
 }
