@@ -49,6 +49,7 @@ public static class DependencyInjection
         {
             o.AddDocumentTransformer<BearerSecurityTransformer>();
             o.AddOperationTransformer<BearerSecurityTransformer>();
+            o.AddOperationTransformer<BrowserTransportHeadersTransformer>();
         });
 
         // Binding failures become exceptions our handler turns into problem details, not bare 400s.

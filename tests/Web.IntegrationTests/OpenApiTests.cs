@@ -48,4 +48,36 @@ public sealed class OpenApiTests(ShopEaseApiFactory factory) : IClassFixture<Sho
         register.GetProperty("responses").GetProperty("201").GetProperty("content").TryGetProperty("application/json", out _).ShouldBeTrue();
         register.GetProperty("responses").GetProperty("400").GetProperty("content").TryGetProperty("application/problem+json", out _).ShouldBeTrue();
     }
+
+    [Theory]
+    [InlineData("/api/auth/register", false)]
+    [InlineData("/api/auth/login", false)]
+    [InlineData("/api/auth/token/refresh", true)]
+    [InlineData("/api/auth/logout", true)]
+    public async Task Document_DeclaresBrowserModeHeadersWhereTheyApply(string path, bool takesCsrfToken)
+    {
+        using var document = JsonDocument.Parse(await factory.CreateApiClient().GetStringAsync("/openapi/v1.json"));
+        var operation = document.RootElement.GetProperty("paths").GetProperty(path).GetProperty("post");
+
+        var headers = operation.GetProperty("parameters").EnumerateArray()
+            .Where(p => p.GetProperty("in").GetString() == "header")
+            .Select(p => p.GetProperty("name").GetString())
+            .ToList();
+
+        headers.ShouldContain("X-Token-Transport");
+        headers.Contains("X-CSRF-Token").ShouldBe(takesCsrfToken);
+    }
+
+    [Fact]
+    public async Task Document_DeclaresNoBrowserModeHeadersOnOtherRoutes()
+    {
+        using var document = JsonDocument.Parse(await factory.CreateApiClient().GetStringAsync("/openapi/v1.json"));
+        var verify = document.RootElement.GetProperty("paths").GetProperty("/api/auth/token/verify").GetProperty("post");
+
+        var headers = verify.TryGetProperty("parameters", out var parameters)
+            ? parameters.EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList()
+            : [];
+
+        headers.ShouldNotContain("X-Token-Transport");
+    }
 }

@@ -13,6 +13,7 @@ using ShopEase.Web.Browser;
 using ShopEase.Web.Endpoints.Requests;
 using ShopEase.Web.ExceptionHandling;
 using ShopEase.Web.Http;
+using ShopEase.Web.OpenApi;
 using ShopEase.Web.RateLimiting;
 
 namespace ShopEase.Web.Endpoints;
@@ -28,17 +29,20 @@ public static class AuthEndpoints
         var auth = app.MapGroup(BasePath).WithTags("Auth");
         auth.MapPost("/register", RegisterAsync).Accepts<CredentialsRequest>("application/json")
             .RequireRateLimiting(RateLimitingSetup.RegisterPolicy)
+            .WithMetadata(new BrowserTransportHeaders(NeedsCsrfToken: false))
             .ProducesProblems(400, 413, 415, 429);
         auth.MapPost("/login", LoginAsync).Accepts<CredentialsRequest>("application/json")
             .RequireRateLimiting(RateLimitingSetup.LoginPolicy)
+            .WithMetadata(new BrowserTransportHeaders(NeedsCsrfToken: false))
             .ProducesProblems(400, 401, 413, 415, 429);
         auth.MapPost("/token/refresh", RefreshAsync).Accepts<RefreshRequest>("application/json")
+            .WithMetadata(new BrowserTransportHeaders(NeedsCsrfToken: true))
             .ProducesProblems(400, 401, 403, 413, 415, 429);
         auth.MapPost("/token/verify", VerifyAsync).Accepts<VerifyRequest>("application/json")
             .ProducesProblems(400, 401, 413, 415);
         auth.MapPost("/logout", LogoutAsync).Accepts<RefreshRequest>("application/json")
             .RequireAuthorization()
-            .WithMetadata(new TokenNotValidStatus(StatusCodes.Status400BadRequest))
+            .WithMetadata(new TokenNotValidStatus(StatusCodes.Status400BadRequest), new BrowserTransportHeaders(NeedsCsrfToken: true))
             .ProducesProblems(400, 401, 403, 413, 415);
         auth.MapGet("/me", MeAsync).RequireAuthorization().ProducesProblems(401);
         return app;
