@@ -22,7 +22,8 @@ internal sealed class RefreshTokenStore(
     //   found      the token by its hash, with its session and account (the statement's snapshot);
     //   live       a live, unspent token of an active account touches its session and counts the refresh
     //              in the session's one-minute window (PostgreSQL counts, so every node shares the limit);
-    //              a session over the limit is left alone, and so is its token;
+    //              a session over the limit is left alone, and so is its token (the losers of a race
+    //              below are counted too: each was an attempt with the session's token);
     //   spent      the token is spent, only if still unspent under its row lock: of concurrent
     //              rotations of one token exactly one finds spent_at null, the others find it spent once the
     //              first commits and change nothing (they lost a race; they did not replay);
@@ -42,13 +43,13 @@ internal sealed class RefreshTokenStore(
         live AS (
             UPDATE sessions SET
                 last_used_at = $1,
-                refresh_window_started_at = CASE WHEN refresh_window_started_at > $1 - $7
+                refresh_window_started_at = CASE WHEN refresh_window_started_at > $7
                     THEN refresh_window_started_at ELSE $1 END,
-                refresh_count = CASE WHEN refresh_window_started_at > $1 - $7 THEN refresh_count + 1 ELSE 1 END
+                refresh_count = CASE WHEN refresh_window_started_at > $7 THEN refresh_count + 1 ELSE 1 END
             WHERE id = (SELECT session_id FROM found
                         WHERE spent_at IS NULL AND is_active AND token_expires_at > $1 AND session_id = COALESCE($3, session_id))
               AND revoked_at IS NULL AND expires_at > $1
-              AND (refresh_window_started_at IS NULL OR refresh_window_started_at <= $1 - $7 OR refresh_count < $6)
+              AND (refresh_window_started_at IS NULL OR refresh_window_started_at <= $7 OR refresh_count < $6)
             RETURNING id, expires_at),
         spent AS (
             UPDATE refresh_tokens SET spent_at = $1
@@ -56,7 +57,7 @@ internal sealed class RefreshTokenStore(
             RETURNING session_id),
         successor AS (
             INSERT INTO refresh_tokens (id, session_id, token_hash, created_at, expires_at)
-            SELECT $4, live.id, $5, $1, LEAST($1 + $8, live.expires_at) FROM live JOIN spent ON spent.session_id = live.id
+            SELECT $4, live.id, $5, $1, LEAST($8, live.expires_at) FROM live JOIN spent ON spent.session_id = live.id
             RETURNING id)
         SELECT f.session_id, f.user_id, f.spent_at IS NOT NULL, f.is_active,
                f.revoked_at IS NULL AND f.session_expires_at > $1 AND f.token_expires_at > $1,
@@ -189,8 +190,10 @@ internal sealed class RefreshTokenStore(
         rotate.Parameters.Add(new NpgsqlParameter { Value = Guid.CreateVersion7(now) });
         rotate.Parameters.Add(new NpgsqlParameter { Value = newHash });
         rotate.Parameters.Add(new NpgsqlParameter { Value = limit ?? int.MaxValue });
-        rotate.Parameters.Add(new NpgsqlParameter { Value = RefreshWindow });
-        rotate.Parameters.Add(new NpgsqlParameter { Value = refreshTokenLifetime });
+        // Instants computed here rather than timestamptz + interval in SQL, whose day arithmetic would
+        // follow the server session's time zone across a DST change.
+        rotate.Parameters.Add(new NpgsqlParameter { Value = now - RefreshWindow });
+        rotate.Parameters.Add(new NpgsqlParameter { Value = now + refreshTokenLifetime });
 
         // Disposed exactly once, here: Npgsql reuses a connection's reader object, so a second
         // dispose after the connection went back to the pool closes another request's reader
