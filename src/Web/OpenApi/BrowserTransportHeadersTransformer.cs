@@ -16,28 +16,29 @@ public sealed class BrowserTransportHeadersTransformer : IOpenApiOperationTransf
         }
 
         operation.Parameters ??= [];
-        operation.Parameters.Add(new OpenApiParameter
-        {
-            Name = BrowserTransport.ModeHeader,
-            In = ParameterLocation.Header,
-            Required = false,
-            Description = "`cookie` for browser mode: the refresh token travels only in the HttpOnly "
+        operation.Parameters.Add(OptionalHeader(
+            BrowserTransport.ModeHeader,
+            "`cookie` for browser mode: the refresh token travels only in the HttpOnly "
                 + "__Host-shopease-refresh cookie, and the answer carries a csrfToken instead of it.",
-            Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [System.Text.Json.Nodes.JsonValue.Create("cookie")] },
-        });
+            [System.Text.Json.Nodes.JsonValue.Create("cookie")]));
         if (headers.NeedsCsrfToken)
         {
-            operation.Parameters.Add(new OpenApiParameter
-            {
-                Name = BrowserTransport.CsrfHeader,
-                In = ParameterLocation.Header,
-                Required = false,
-                Description = "Required in browser mode: the csrfToken of the session whose cookie is sent. "
-                    + "Missing or wrong is 403 csrf_failed, and nothing is spent.",
-                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
-            });
+            operation.Parameters.Add(OptionalHeader(
+                BrowserTransport.CsrfHeader,
+                "Required in browser mode: the csrfToken of the session whose cookie is sent. "
+                    + "Missing or wrong is 403 csrf_failed, and nothing is spent."));
         }
 
         return Task.CompletedTask;
     }
+
+    private static OpenApiParameter OptionalHeader(string name, string description, List<System.Text.Json.Nodes.JsonNode>? values = null) =>
+        new()
+        {
+            Name = name,
+            In = ParameterLocation.Header,
+            Required = false,
+            Description = description,
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = values },
+        };
 }
