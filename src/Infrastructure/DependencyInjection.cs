@@ -112,6 +112,7 @@ public static class DependencyInjection
         services.AddScoped<IOrderRepository, OrderRepository>();
         services.AddSingleton<SigningKeyRing>();
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
+        services.AddSingleton<IEmailFingerprint, HmacEmailFingerprint>();
         services.AddSingleton<AccessTokenValidator>();
         services.AddSingleton<IAccessTokenValidator>(sp => sp.GetRequiredService<AccessTokenValidator>());
         services.AddSingleton<Application.Common.Abstractions.IPasswordHasher, IdentityPasswordHasher>();

@@ -35,6 +35,31 @@ public sealed class AuditTrailTests(AuditTrailTests.RecordingApiFactory factory)
     }
 
     [Fact]
+    public async Task FailedLogin_FingerprintIsKeyed_NotAPlainHashAnyoneCanRecompute()
+    {
+        var email = ApiClientExtensions.UniqueEmail("keyed").ToLowerInvariant();
+
+        await _client.PostJsonAsync("/api/auth/login", new { email, password = Secret });
+
+        var fingerprint = (string)factory.Logs.Entries.Last(e => e.EventId.Id == 3003).Values["EmailHash"]!;
+        var plainSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(email)))[..16];
+        fingerprint.ShouldNotBe(plainSha256);
+    }
+
+    [Fact]
+    public async Task FailedLogin_SameEmailTwice_SameFingerprint()
+    {
+        var email = ApiClientExtensions.UniqueEmail("twice");
+
+        await _client.PostJsonAsync("/api/auth/login", new { email, password = Secret });
+        await _client.PostJsonAsync("/api/auth/login", new { email = email.ToUpperInvariant(), password = Secret });
+
+        var fingerprints = factory.Logs.Entries.Where(e => e.EventId.Id == 3003).TakeLast(2)
+            .Select(e => (string)e.Values["EmailHash"]!).ToList();
+        fingerprints[0].ShouldBe(fingerprints[1]);
+    }
+
+    [Fact]
     public async Task LoginLogoutPasswordChangeAndLogoutAll_AreEachAudited()
     {
         var registered = await _client.RegisterAsync(password: Secret);

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Mediator;
 using Microsoft.Extensions.Logging;
 using ShopEase.Application.Auth.Commands.ChangePassword;
@@ -7,6 +5,7 @@ using ShopEase.Application.Auth.Commands.Login;
 using ShopEase.Application.Auth.Commands.Logout;
 using ShopEase.Application.Auth.Commands.Register;
 using ShopEase.Application.Auth.Models;
+using ShopEase.Application.Common.Abstractions;
 using ShopEase.Application.Common.Exceptions;
 using ShopEase.Application.Sessions.Commands.LogoutAll;
 using ShopEase.Application.Sessions.Commands.RevokeSession;
@@ -18,9 +17,10 @@ namespace ShopEase.Application.Common.Auditing;
 /// The security audit trail: one structured event, with a stable event id, for each sign-up, login
 /// success and failure, lockout, logout, logout-all, session revocation and password change. The
 /// request's client IP comes from the logging scope the HTTP edge opens. Never a password or a
-/// token; a failed login names its email only by a hash prefix.
+/// token; a failed login names its email only by a keyed fingerprint (<see cref="IEmailFingerprint"/>).
 /// </summary>
-public sealed partial class AuditTrailBehavior<TMessage, TResponse>(ILogger<AuditTrailBehavior<TMessage, TResponse>> logger)
+public sealed partial class AuditTrailBehavior<TMessage, TResponse>(
+    ILogger<AuditTrailBehavior<TMessage, TResponse>> logger, IEmailFingerprint emailFingerprint)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
@@ -68,9 +68,7 @@ public sealed partial class AuditTrailBehavior<TMessage, TResponse>(ILogger<Audi
         return response;
     }
 
-    /// <summary>Enough to correlate repeated failures for one email, not enough to read it.</summary>
-    private static string EmailHash(string email) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(EmailAddress.Normalize(email))))[..16];
+    private string EmailHash(string email) => emailFingerprint.Compute(EmailAddress.Normalize(email));
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Audit: sign-up of user {UserId}, session {SessionId}")]
     private static partial void LogSignedUp(ILogger logger, Guid userId, Guid sessionId);
