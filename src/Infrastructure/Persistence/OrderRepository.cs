@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using ShopEase.Application.Common.Abstractions;
 using ShopEase.Domain.Orders;
 using ShopEase.Infrastructure.Persistence.Configurations;
@@ -58,11 +57,7 @@ internal sealed class OrderRepository(ShopEaseDbContext db) : IOrderRepository
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException
-        {
-            SqlState: PostgresErrorCodes.UniqueViolation,
-            ConstraintName: OrderConfiguration.IdempotencyKeyIndexName,
-        })
+        catch (DbUpdateException ex) when (UniqueConstraintSave.IsViolationOf(ex, OrderConfiguration.IdempotencyKeyIndexName))
         {
             return OrderPlacement.DuplicateIdempotencyKey;
         }

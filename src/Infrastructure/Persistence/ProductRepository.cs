@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using ShopEase.Application.Common.Abstractions;
 using ShopEase.Domain.Products;
 using ShopEase.Infrastructure.Persistence.Configurations;
@@ -88,21 +87,6 @@ internal sealed class ProductRepository(ShopEaseDbContext db) : IProductReposito
             .Replace("%", LikeEscape + "%", StringComparison.Ordinal)
             .Replace("_", LikeEscape + "_", StringComparison.Ordinal);
 
-    private async Task<bool> TrySaveAsync(Product product, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException
-        {
-            SqlState: PostgresErrorCodes.UniqueViolation,
-            ConstraintName: ProductConfiguration.SkuIndexName,
-        })
-        {
-            db.Entry(product).State = EntityState.Detached;
-            return false;
-        }
-    }
+    private Task<bool> TrySaveAsync(Product product, CancellationToken cancellationToken) =>
+        db.TrySaveAsync(product, ProductConfiguration.SkuIndexName, cancellationToken);
 }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using ShopEase.Application.Common.Abstractions;
 using ShopEase.Domain.Users;
 using ShopEase.Infrastructure.Persistence.Configurations;
@@ -19,23 +18,10 @@ internal sealed class UserRepository(ShopEaseDbContext db, CurrentUserCache curr
     public Task<bool> EmailExistsAsync(string normalizedEmail, CancellationToken cancellationToken) =>
         db.ReadAsync(ct => db.Users.AnyAsync(u => u.Email == normalizedEmail, ct), cancellationToken);
 
-    public async Task<bool> TryAddAsync(User user, CancellationToken cancellationToken)
+    public Task<bool> TryAddAsync(User user, CancellationToken cancellationToken)
     {
         db.Users.Add(user);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException
-        {
-            SqlState: PostgresErrorCodes.UniqueViolation,
-            ConstraintName: UserConfiguration.EmailIndexName,
-        })
-        {
-            db.Entry(user).State = EntityState.Detached;
-            return false;
-        }
+        return db.TrySaveAsync(user, UserConfiguration.EmailIndexName, cancellationToken);
     }
 
     public async Task UpdateAsync(User user, CancellationToken cancellationToken)
