@@ -1,13 +1,13 @@
 using Mediator;
 using ShopEase.Application.Common.Models;
+using ShopEase.Application.Common.Validation;
 using ShopEase.Application.Orders.Models;
 
 namespace ShopEase.Application.Orders.Queries.ListOrders;
 
 public sealed record ListOrdersQuery(Guid UserId, int Page, int PageSize) : IQuery<PagedResult<OrderDto>>
 {
-    public const int MaxPageSize = 100;
+    public const int MaxPageSize = PagingRules.MaxPageSize;
 
-    /// <summary>Far past any real page, and low enough that (page - 1) * pageSize cannot overflow.</summary>
-    public const int MaxPage = 1_000_000;
+    public const int MaxPage = PagingRules.MaxPage;
 }

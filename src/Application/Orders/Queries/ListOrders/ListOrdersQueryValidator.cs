@@ -1,4 +1,5 @@
 using FluentValidation;
+using ShopEase.Application.Common.Validation;
 
 namespace ShopEase.Application.Orders.Queries.ListOrders;
 
@@ -6,10 +7,7 @@ public sealed class ListOrdersQueryValidator : AbstractValidator<ListOrdersQuery
 {
     public ListOrdersQueryValidator()
     {
-        RuleFor(q => q.Page)
-            .GreaterThanOrEqualTo(1).WithMessage("Page must be 1 or more.")
-            .LessThanOrEqualTo(ListOrdersQuery.MaxPage).WithMessage($"Page must be at most {ListOrdersQuery.MaxPage}.");
-        RuleFor(q => q.PageSize).InclusiveBetween(1, ListOrdersQuery.MaxPageSize)
-            .WithMessage($"Page size must be between 1 and {ListOrdersQuery.MaxPageSize}.");
+        RuleFor(q => q.Page).ValidPage();
+        RuleFor(q => q.PageSize).ValidPageSize();
     }
 }

@@ -1,6 +1,7 @@
 using Mediator;
 using ShopEase.Application.Common.Abstractions;
 using ShopEase.Application.Common.Models;
+using ShopEase.Application.Common.Validation;
 using ShopEase.Application.Products.Models;
 
 namespace ShopEase.Application.Products.Queries.ListProducts;
@@ -12,10 +13,9 @@ namespace ShopEase.Application.Products.Queries.ListProducts;
 public sealed record ListProductsQuery(int Page, int PageSize, string? Text, long? MinPrice, long? MaxPrice, string? Sort)
     : IQuery<PagedResult<ProductDto>>
 {
-    public const int MaxPageSize = 100;
+    public const int MaxPageSize = PagingRules.MaxPageSize;
 
-    /// <summary>Far past any real page, and low enough that (page - 1) * pageSize cannot overflow.</summary>
-    public const int MaxPage = 1_000_000;
+    public const int MaxPage = PagingRules.MaxPage;
 
     public const int MaxTextLength = 200;
 

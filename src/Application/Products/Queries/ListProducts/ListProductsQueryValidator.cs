@@ -1,4 +1,5 @@
 using FluentValidation;
+using ShopEase.Application.Common.Validation;
 
 namespace ShopEase.Application.Products.Queries.ListProducts;
 
@@ -6,11 +7,8 @@ public sealed class ListProductsQueryValidator : AbstractValidator<ListProductsQ
 {
     public ListProductsQueryValidator()
     {
-        RuleFor(q => q.Page)
-            .GreaterThanOrEqualTo(1).WithMessage("Page must be 1 or more.")
-            .LessThanOrEqualTo(ListProductsQuery.MaxPage).WithMessage($"Page must be at most {ListProductsQuery.MaxPage}.");
-        RuleFor(q => q.PageSize).InclusiveBetween(1, ListProductsQuery.MaxPageSize)
-            .WithMessage($"Page size must be between 1 and {ListProductsQuery.MaxPageSize}.");
+        RuleFor(q => q.Page).ValidPage();
+        RuleFor(q => q.PageSize).ValidPageSize();
         RuleFor(q => q.Text).MaximumLength(ListProductsQuery.MaxTextLength)
             .WithMessage($"The search text must be at most {ListProductsQuery.MaxTextLength} characters.")
             .OverridePropertyName("q");
