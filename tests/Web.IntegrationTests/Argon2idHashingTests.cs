@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
-using ShopEase.Domain.Users;
-using ShopEase.Infrastructure.Security;
 using ShopEase.Web.IntegrationTests.Support;
 
 namespace ShopEase.Web.IntegrationTests;
@@ -28,9 +24,7 @@ public sealed class Argon2idHashingTests(ShopEaseApiFactory factory) : IClassFix
     public async Task Login_WithAPbkdf2Hash_UpgradesItToArgon2id()
     {
         var email = ApiClientExtensions.UniqueEmail();
-        var pbkdf2 = new PasswordHasher<User>(Options.Create(new PasswordHasherOptions { IterationCount = 210_000 }))
-            .HashPassword(null!, ApiClientExtensions.DefaultPassword);
-        await factory.AddAccountWithHashAsync(email, pbkdf2);
+        await factory.AddAccountWithHashAsync(email, PasswordHashes.Pbkdf2(210_000));
 
         await _client.LoginAsync(email);
 
@@ -42,8 +36,7 @@ public sealed class Argon2idHashingTests(ShopEaseApiFactory factory) : IClassFix
     public async Task Login_WithAnArgon2idHashOfAWeakerCost_RehashesAtTheConfiguredCost()
     {
         var email = ApiClientExtensions.UniqueEmail();
-        var weak = new Argon2idPasswordHashAlgorithm(new Argon2Options { MemoryKiB = 8_192, Iterations = 1 })
-            .Hash(ApiClientExtensions.DefaultPassword);
+        var weak = PasswordHashes.Argon2id(memoryKiB: 8_192, iterations: 1);
         weak.ShouldStartWith("$argon2id$v=19$m=8192,t=1,p=1$");
         await factory.AddAccountWithHashAsync(email, weak);
 

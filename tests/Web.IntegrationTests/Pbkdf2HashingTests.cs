@@ -1,8 +1,4 @@
 using System.Buffers.Binary;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
-using ShopEase.Domain.Users;
-using ShopEase.Infrastructure.Security;
 using ShopEase.Web.IntegrationTests.Support;
 
 namespace ShopEase.Web.IntegrationTests;
@@ -32,8 +28,7 @@ public sealed class Pbkdf2HashingTests(Pbkdf2HashingTests.Pbkdf2ApiFactory facto
     public async Task Login_WithHashWeakerThanSettings_RehashesAtConfiguredIterations()
     {
         var email = ApiClientExtensions.UniqueEmail();
-        var weak = new PasswordHasher<User>(Options.Create(new PasswordHasherOptions { IterationCount = 10_000 }))
-            .HashPassword(null!, ApiClientExtensions.DefaultPassword);
+        var weak = PasswordHashes.Pbkdf2(10_000);
         await factory.AddAccountWithHashAsync(email, weak);
 
         await _client.LoginAsync(email);
@@ -48,8 +43,7 @@ public sealed class Pbkdf2HashingTests(Pbkdf2HashingTests.Pbkdf2ApiFactory facto
     public async Task Login_WithAnArgon2idHash_StillVerifiesAndMovesToPbkdf2()
     {
         var email = ApiClientExtensions.UniqueEmail();
-        var argon2id = new Argon2idPasswordHashAlgorithm(new Argon2Options()).Hash(ApiClientExtensions.DefaultPassword);
-        await factory.AddAccountWithHashAsync(email, argon2id);
+        await factory.AddAccountWithHashAsync(email, PasswordHashes.Argon2id(memoryKiB: 19_456, iterations: 2));
 
         (await _client.LoginAsync(email)).User.Email.ShouldBe(email);
 
