@@ -23,9 +23,8 @@ public static class DependencyInjection
         services.AddSingleton<IValidateOptions<JwtOptions>, JwtOptionsValidator>();
         services.AddOptions<PasswordHashingOptions>()
             .Bind(configuration.GetSection(PasswordHashingOptions.SectionName))
-            .Validate(o => o.Iterations >= PasswordHashingOptions.MinimumIterations,
-                $"Passwords:Iterations must be at least {PasswordHashingOptions.MinimumIterations:N0} (PBKDF2-HMAC-SHA512).")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PasswordHashingOptions>, PasswordHashingOptionsValidator>();
 
         // Read when first needed, so tests and tools can supply it late. EF Core and the raw
         // queries of the revocation check share one data source, and so one connection pool.
@@ -115,7 +114,8 @@ public static class DependencyInjection
         services.AddSingleton<IEmailFingerprint, HmacEmailFingerprint>();
         services.AddSingleton<AccessTokenValidator>();
         services.AddSingleton<IAccessTokenValidator>(sp => sp.GetRequiredService<AccessTokenValidator>());
-        services.AddSingleton<Application.Common.Abstractions.IPasswordHasher, IdentityPasswordHasher>();
+        services.AddSingleton<PasswordHashingGate>();
+        services.AddSingleton<Application.Common.Abstractions.IPasswordHasher, GatedPasswordHasher>();
         return services;
     }
 }

@@ -89,6 +89,42 @@ public sealed class StartupConfigurationTests
         output.ShouldContain("Passwords:Iterations must be at least 210,000");
     }
 
+    [Theory]
+    [InlineData("Passwords__Argon2__MemoryKiB", "16384", "Passwords:Argon2 (MemoryKiB 16384, Iterations 2) is below OWASP's minimum for Argon2id")]
+    [InlineData("Passwords__Argon2__Iterations", "1", "Passwords:Argon2 (MemoryKiB 19456, Iterations 1) is below OWASP's minimum for Argon2id")]
+    [InlineData("Passwords__Argon2__Parallelism", "4", "Passwords:Argon2:Parallelism must be 1")]
+    [InlineData("Passwords__Algorithm", "bcrypt", "Passwords:Algorithm must be argon2id or pbkdf2")]
+    [InlineData("Passwords__MaxConcurrentHashes", "0", "Passwords:MaxConcurrentHashes must be at least 1")]
+    [InlineData("Passwords__MaxQueuedHashes", "-1", "Passwords:MaxQueuedHashes must not be negative")]
+    public async Task PasswordHashingSettingOutOfBounds_RefusesToStart(string key, string value, string message)
+    {
+        var (exitCode, output) = await WebAppProcess.RunAsync([], new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Jwt__SigningKey"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i + 1)).ToArray()),
+            [key] = value,
+            ["ConnectionStrings__Default"] = "Host=127.0.0.1;Database=unused",
+        });
+
+        exitCode.ShouldNotBe(0);
+        output.ShouldContain(message);
+    }
+
+    [Fact]
+    public void Argon2AtAnotherOfOwaspsMinimumCosts_Starts()
+    {
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Production");
+            b.UseSetting("Jwt:SigningKey", Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 5 + 1)).ToArray()));
+            b.UseSetting("ConnectionStrings:Default", "Host=127.0.0.1;Database=unused");
+            b.UseSetting("Passwords:Argon2:MemoryKiB", "47104");
+            b.UseSetting("Passwords:Argon2:Iterations", "1");
+        });
+
+        Should.NotThrow(() => factory.CreateClient());
+    }
+
     [Fact]
     public void OutsideDevelopment_A256BitKey_Starts()
     {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ShopEase.Domain.Users;
 using ShopEase.Infrastructure.Persistence;
 
 namespace ShopEase.Web.IntegrationTests.Support;
@@ -45,6 +46,17 @@ public class ShopEaseApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public Task MakeStaffAsync(string email) =>
         WithDbContextAsync(db => db.Users.Where(u => u.Email == email)
             .ExecuteUpdateAsync(u => u.SetProperty(x => x.IsStaff, true)));
+
+    /// <summary>An account whose password hash was made elsewhere (an older setting, the other algorithm).</summary>
+    public Task AddAccountWithHashAsync(string email, string passwordHash) =>
+        WithDbContextAsync(db =>
+        {
+            db.Users.Add(User.Register(email, passwordHash, DateTimeOffset.UtcNow));
+            return db.SaveChangesAsync();
+        });
+
+    public Task<string> StoredPasswordHashAsync(string email) =>
+        WithDbContextAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.PasswordHash).SingleAsync());
 
     public HttpClient CreateApiClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

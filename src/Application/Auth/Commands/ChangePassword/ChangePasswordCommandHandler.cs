@@ -25,14 +25,14 @@ public sealed class ChangePasswordCommandHandler(
             throw new TokenNotValidException();
         }
 
-        if (passwordHasher.Verify(user.PasswordHash, command.CurrentPassword) == PasswordCheck.Failed)
+        if (await passwordHasher.VerifyAsync(user.PasswordHash, command.CurrentPassword, cancellationToken) == PasswordCheck.Failed)
         {
             throw new ValidationFailedException("currentPassword", "Current password is not correct.");
         }
 
         // All or nothing: a new password with the other sessions still live would defeat its purpose.
         var now = timeProvider.GetUtcNow();
-        var newHash = passwordHasher.Hash(command.NewPassword);
+        var newHash = await passwordHasher.HashAsync(command.NewPassword, cancellationToken);
         var refresh = await transaction.RunAsync(
             async ct =>
             {

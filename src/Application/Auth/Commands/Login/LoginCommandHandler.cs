@@ -26,14 +26,14 @@ public sealed class LoginCommandHandler(
         var user = await users.FindByEmailAsync(email, cancellationToken);
         if (user is null)
         {
-            passwordHasher.VerifyAgainstDummyHash(command.Password);
+            await passwordHasher.VerifyAgainstDummyHashAsync(command.Password, cancellationToken);
             await throttle.RecordFailureAsync(email, cancellationToken);
             throw new InvalidCredentialsException();
         }
 
         // The password is checked before the account state so that an inactive account costs
         // the same time as an active one.
-        var check = passwordHasher.Verify(user.PasswordHash, command.Password);
+        var check = await passwordHasher.VerifyAsync(user.PasswordHash, command.Password, cancellationToken);
         if (check == PasswordCheck.Failed || !user.IsActive)
         {
             await throttle.RecordFailureAsync(email, cancellationToken);
@@ -44,7 +44,7 @@ public sealed class LoginCommandHandler(
 
         if (check == PasswordCheck.SucceededRehashNeeded)
         {
-            user.ChangePasswordHash(passwordHasher.Hash(command.Password));
+            user.ChangePasswordHash(await passwordHasher.HashAsync(command.Password, cancellationToken));
         }
 
         user.RecordLogin(timeProvider.GetUtcNow());

@@ -17,7 +17,7 @@ public sealed class RegisterCommandHandler(
     public async ValueTask<AuthResult> Handle(RegisterCommand command, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        var user = User.Register(command.Email, passwordHasher.Hash(command.Password), now);
+        var user = User.Register(command.Email, await passwordHasher.HashAsync(command.Password, cancellationToken), now);
         user.RecordLogin(now);
 
         // One transaction: an account is never left without the session its sign-up promised.

@@ -34,9 +34,9 @@ public sealed class ChangePasswordCommandHandlerTests
     public ChangePasswordCommandHandlerTests()
     {
         _users.FindByIdAsync(_ann.Id, Arg.Any<CancellationToken>()).Returns(_ann);
-        _passwordHasher.Verify(StoredHash, CurrentPassword).Returns(PasswordCheck.Succeeded);
-        _passwordHasher.Verify(StoredHash, Arg.Is<string>(p => p != CurrentPassword)).Returns(PasswordCheck.Failed);
-        _passwordHasher.Hash(NewPassword).Returns(NewHash);
+        _passwordHasher.VerifyAsync(StoredHash, CurrentPassword, Arg.Any<CancellationToken>()).Returns(PasswordCheck.Succeeded);
+        _passwordHasher.VerifyAsync(StoredHash, Arg.Is<string>(p => p != CurrentPassword), Arg.Any<CancellationToken>()).Returns(PasswordCheck.Failed);
+        _passwordHasher.HashAsync(NewPassword, Arg.Any<CancellationToken>()).Returns(NewHash);
         _refreshTokens
             .ReplaceRefreshTokenAsync(CallerSessionId, Arg.Any<DateTimeOffset>(), Arg.Any<TimeSpan>(), Arg.Any<CancellationToken>())
             .Returns("new-refresh-token");
@@ -91,7 +91,7 @@ public sealed class ChangePasswordCommandHandlerTests
         await Should.ThrowAsync<ValidationFailedException>(
             () => CreateHandler().Handle(Command(currentPassword: "wrong password"), CancellationToken.None).AsTask());
 
-        _passwordHasher.DidNotReceiveWithAnyArgs().Hash(default!);
+        await _passwordHasher.DidNotReceiveWithAnyArgs().HashAsync(default!, default);
         _ann.PasswordHash.ShouldBe(StoredHash);
         await _users.DidNotReceiveWithAnyArgs().UpdateAsync(default!, default);
     }
@@ -142,7 +142,7 @@ public sealed class ChangePasswordCommandHandlerTests
     {
         await CreateHandler().Handle(Command(), CancellationToken.None);
 
-        _passwordHasher.Received(1).Hash(NewPassword);
+        await _passwordHasher.Received(1).HashAsync(NewPassword, Arg.Any<CancellationToken>());
         await _users.Received(1).UpdateAsync(
             Arg.Is<User>(u => u.Id == _ann.Id && u.PasswordHash == NewHash), Arg.Any<CancellationToken>());
     }
@@ -150,7 +150,7 @@ public sealed class ChangePasswordCommandHandlerTests
     [Fact]
     public async Task Handle_RightCurrentPasswordWhoseHashNeedsRehash_SavesTheHashOfTheNewPassword()
     {
-        _passwordHasher.Verify(StoredHash, CurrentPassword).Returns(PasswordCheck.SucceededRehashNeeded);
+        _passwordHasher.VerifyAsync(StoredHash, CurrentPassword, Arg.Any<CancellationToken>()).Returns(PasswordCheck.SucceededRehashNeeded);
 
         await CreateHandler().Handle(Command(), CancellationToken.None);
 

@@ -32,9 +32,9 @@ public sealed class LoginCommandHandlerTests
     public LoginCommandHandlerTests()
     {
         _users.FindByEmailAsync("ann@shop.io", Arg.Any<CancellationToken>()).Returns(_ann);
-        _passwordHasher.Verify(StoredHash, Password).Returns(PasswordCheck.Succeeded);
-        _passwordHasher.Verify(StoredHash, Arg.Is<string>(p => p != Password)).Returns(PasswordCheck.Failed);
-        _passwordHasher.VerifyAgainstDummyHash(Arg.Any<string>()).Returns(PasswordCheck.Failed);
+        _passwordHasher.VerifyAsync(StoredHash, Password, Arg.Any<CancellationToken>()).Returns(PasswordCheck.Succeeded);
+        _passwordHasher.VerifyAsync(StoredHash, Arg.Is<string>(p => p != Password), Arg.Any<CancellationToken>()).Returns(PasswordCheck.Failed);
+        _passwordHasher.VerifyAgainstDummyHashAsync(Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns(PasswordCheck.Failed);
         _refreshTokens
             .StartSessionAsync(Arg.Any<AuthSession>(), Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>())
             .Returns("refresh-token");
@@ -62,7 +62,7 @@ public sealed class LoginCommandHandlerTests
         await Should.ThrowAsync<InvalidCredentialsException>(
             () => CreateHandler().Handle(Command("bob@shop.io", Password), CancellationToken.None).AsTask());
 
-        _passwordHasher.Received(1).VerifyAgainstDummyHash(Password);
+        await _passwordHasher.Received(1).VerifyAgainstDummyHashAsync(Password, Arg.Any<CancellationToken>());
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class LoginCommandHandlerTests
         await Should.ThrowAsync<InvalidCredentialsException>(
             () => CreateHandler().Handle(Command("ann@shop.io", Password), CancellationToken.None).AsTask());
 
-        _passwordHasher.Received(1).Verify(StoredHash, Password);
+        await _passwordHasher.Received(1).VerifyAsync(StoredHash, Password, Arg.Any<CancellationToken>());
     }
 
     [Fact]
@@ -130,12 +130,12 @@ public sealed class LoginCommandHandlerTests
     public async Task Handle_InactiveAccountWhoseHashNeedsRehash_StoresNoNewHash()
     {
         _ann.Deactivate();
-        _passwordHasher.Verify(StoredHash, Password).Returns(PasswordCheck.SucceededRehashNeeded);
+        _passwordHasher.VerifyAsync(StoredHash, Password, Arg.Any<CancellationToken>()).Returns(PasswordCheck.SucceededRehashNeeded);
 
         await Should.ThrowAsync<InvalidCredentialsException>(
             () => CreateHandler().Handle(Command("ann@shop.io", Password), CancellationToken.None).AsTask());
 
-        _passwordHasher.DidNotReceiveWithAnyArgs().Hash(default!);
+        await _passwordHasher.DidNotReceiveWithAnyArgs().HashAsync(default!, default);
         _ann.PasswordHash.ShouldBe(StoredHash);
     }
 
@@ -182,15 +182,15 @@ public sealed class LoginCommandHandlerTests
     {
         await CreateHandler().Handle(Command("ann@shop.io", Password), CancellationToken.None);
 
-        _passwordHasher.DidNotReceiveWithAnyArgs().Hash(default!);
+        await _passwordHasher.DidNotReceiveWithAnyArgs().HashAsync(default!, default);
         _ann.PasswordHash.ShouldBe(StoredHash);
     }
 
     [Fact]
     public async Task Handle_RightPasswordAndHashNeedsRehash_SavesTheNewHash()
     {
-        _passwordHasher.Verify(StoredHash, Password).Returns(PasswordCheck.SucceededRehashNeeded);
-        _passwordHasher.Hash(Password).Returns("stronger-hash");
+        _passwordHasher.VerifyAsync(StoredHash, Password, Arg.Any<CancellationToken>()).Returns(PasswordCheck.SucceededRehashNeeded);
+        _passwordHasher.HashAsync(Password, Arg.Any<CancellationToken>()).Returns("stronger-hash");
 
         await CreateHandler().Handle(Command("ann@shop.io", Password), CancellationToken.None);
 
@@ -210,7 +210,7 @@ public sealed class LoginCommandHandlerTests
             () => CreateHandler().Handle(Command("ann@shop.io", Password), CancellationToken.None).AsTask());
 
         error.RetryAfter.ShouldBe(TimeSpan.FromMinutes(7));
-        _passwordHasher.DidNotReceiveWithAnyArgs().Verify(default!, default!);
+        await _passwordHasher.DidNotReceiveWithAnyArgs().VerifyAsync(default!, default!, default);
         await _users.DidNotReceiveWithAnyArgs().FindByEmailAsync(default!, default);
     }
 

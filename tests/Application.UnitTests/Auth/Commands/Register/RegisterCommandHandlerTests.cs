@@ -30,7 +30,7 @@ public sealed class RegisterCommandHandlerTests
 
     public RegisterCommandHandlerTests()
     {
-        _passwordHasher.Hash(Password).Returns(PasswordHash);
+        _passwordHasher.HashAsync(Password, Arg.Any<CancellationToken>()).Returns(PasswordHash);
         _users.TryAddAsync(Arg.Do<User>(u => _added = u), Arg.Any<CancellationToken>()).Returns(true);
         _refreshTokens
             .StartSessionAsync(Arg.Do<AuthSession>(s => _startedSession = s), Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>())
@@ -46,7 +46,7 @@ public sealed class RegisterCommandHandlerTests
         _added.ShouldNotBeNull();
         _added.PasswordHash.ShouldBe(PasswordHash);
         _added.PasswordHash.ShouldNotContain(Password);
-        _passwordHasher.Received(1).Hash(Password);
+        await _passwordHasher.Received(1).HashAsync(Password, Arg.Any<CancellationToken>());
     }
 
     [Fact]
