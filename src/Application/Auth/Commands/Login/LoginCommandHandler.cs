@@ -1,7 +1,9 @@
 using Mediator;
+using Microsoft.Extensions.Options;
 using ShopEase.Application.Auth.Models;
 using ShopEase.Application.Common.Abstractions;
 using ShopEase.Application.Common.Exceptions;
+using ShopEase.Application.Common.Options;
 using ShopEase.Domain.Users;
 
 namespace ShopEase.Application.Auth.Commands.Login;
@@ -11,7 +13,8 @@ public sealed class LoginCommandHandler(
     IPasswordHasher passwordHasher,
     ILoginThrottle throttle,
     SessionStarter sessionStarter,
-    TimeProvider timeProvider) : ICommandHandler<LoginCommand, AuthResult>
+    TimeProvider timeProvider,
+    IOptions<AccountOptions> accounts) : ICommandHandler<LoginCommand, AuthResult>
 {
     public async ValueTask<AuthResult> Handle(LoginCommand command, CancellationToken cancellationToken)
     {
@@ -41,6 +44,12 @@ public sealed class LoginCommandHandler(
         }
 
         await throttle.ResetAsync(email, cancellationToken);
+
+        // Only now, after the password: without it, this answer would tell which emails have accounts.
+        if (accounts.Value.RequireVerifiedEmail && !user.EmailVerified)
+        {
+            throw new EmailNotVerifiedException();
+        }
 
         if (check == PasswordCheck.SucceededRehashNeeded)
         {
