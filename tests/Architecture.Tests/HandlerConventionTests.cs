@@ -2,6 +2,12 @@ using Mediator;
 using ShopEase.Application.Auth.Commands.Register;
 using ShopEase.Application.Auth.Queries.GetCurrentUser;
 using ShopEase.Application.Carts.Commands.ClearCart;
+using ShopEase.Application.Email.Commands.ChangeEmail;
+using ShopEase.Application.Email.Commands.ForgotPassword;
+using ShopEase.Application.Email.Commands.IssuePasswordReset;
+using ShopEase.Application.Email.Commands.ResendVerification;
+using ShopEase.Application.Email.Commands.ResetPassword;
+using ShopEase.Application.Email.Commands.VerifyEmail;
 using ShopEase.Application.Carts.Commands.SetCartItem;
 using ShopEase.Application.Carts.Queries.GetCart;
 using ShopEase.Application.Orders.Commands.Checkout;
@@ -41,6 +47,12 @@ public sealed class HandlerConventionTests
     [InlineData(typeof(CheckoutCommandHandler))]
     [InlineData(typeof(GetOrderQueryHandler))]
     [InlineData(typeof(ListOrdersQueryHandler))]
+    [InlineData(typeof(VerifyEmailCommandHandler))]
+    [InlineData(typeof(ResendVerificationCommandHandler))]
+    [InlineData(typeof(ForgotPasswordCommandHandler))]
+    [InlineData(typeof(IssuePasswordResetCommandHandler))]
+    [InlineData(typeof(ResetPasswordCommandHandler))]
+    [InlineData(typeof(ChangeEmailCommandHandler))]
     public void Handlers_AreFound(Type handler)
     {
         Handlers.ShouldContain(handler);

@@ -80,4 +80,20 @@ public sealed class OpenApiTests(ShopEaseApiFactory factory) : IClassFixture<Sho
 
         headers.ShouldNotContain("X-Token-Transport");
     }
+
+    [Theory]
+    [InlineData("/api/auth/email/verify", "200", false)]
+    [InlineData("/api/auth/email/verify/resend", "202", true)]
+    [InlineData("/api/auth/password/forgot", "202", false)]
+    [InlineData("/api/auth/password/reset", "204", false)]
+    [InlineData("/api/auth/email", "202", true)]
+    public async Task Document_DeclaresTheEmailRoutesAnswersAndWhichNeedAToken(string path, string success, bool needsToken)
+    {
+        using var document = JsonDocument.Parse(await factory.CreateApiClient().GetStringAsync("/openapi/v1.json"));
+        var operation = document.RootElement.GetProperty("paths").GetProperty(path).GetProperty("post");
+
+        operation.GetProperty("responses").TryGetProperty(success, out _).ShouldBeTrue($"{path} does not declare {success}");
+        operation.GetProperty("responses").TryGetProperty("400", out _).ShouldBe(!path.EndsWith("/resend", StringComparison.Ordinal));
+        operation.TryGetProperty("security", out _).ShouldBe(needsToken);
+    }
 }
