@@ -36,7 +36,7 @@ public sealed class SlowDatabaseAndShutdownTests(SlowDatabaseAndShutdownTests.Sh
     {
         var port = LoopbackPort.Free();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
-        using var http = new HttpClient(new OpenApiConformanceHandler(new SocketsHttpHandler()))
+        using var http = new HttpClient(new OpenApiConformanceHandler(OpenApiContractSource.At(baseAddress)) { InnerHandler = new SocketsHttpHandler() })
         {
             BaseAddress = baseAddress,
             Timeout = TimeSpan.FromSeconds(30),

@@ -23,6 +23,11 @@ public class ShopEaseApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     private readonly string _databaseName = $"shopease_test_{Guid.NewGuid():N}";
 
+    public ShopEaseApiFactory() => DocumentContract = new OpenApiContractSource(FetchOpenApiDocumentAsync);
+
+    /// <summary>This app's OpenAPI document, shared by the conformance checks of all its clients.</summary>
+    public OpenApiContractSource DocumentContract { get; }
+
     public string SigningKey { get; protected init; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
     public string ConnectionString { get; protected set; } = string.Empty;
@@ -84,15 +89,19 @@ public class ShopEaseApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The conformance check goes last, next to the app, so it sees every answer, redirects included.</summary>
     public new HttpClient CreateDefaultClient(params DelegatingHandler[] handlers)
     {
+        HttpClient client;
         _addingConformanceCheck = true;
         try
         {
-            return base.CreateDefaultClient([.. handlers, new OpenApiConformanceHandler()]);
+            client = base.CreateDefaultClient([.. handlers, new OpenApiConformanceHandler(DocumentContract)]);
         }
         finally
         {
             _addingConformanceCheck = false;
         }
+
+        DocumentContract.Prefetch();
+        return client;
     }
 
     public async Task WithDbContextAsync(Func<ShopEaseDbContext, Task> action)
@@ -108,6 +117,12 @@ public class ShopEaseApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     protected virtual string EnvironmentName => "Testing";
+
+    private async Task<string> FetchOpenApiDocumentAsync(CancellationToken cancellationToken)
+    {
+        using var client = Server.CreateClient();
+        return await client.GetStringAsync(OpenApiContract.DocumentPath, cancellationToken);
+    }
 
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
