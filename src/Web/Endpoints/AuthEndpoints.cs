@@ -34,12 +34,13 @@ public static class AuthEndpoints
             .RequireRateLimiting(RateLimitingSetup.LoginPolicy)
             .WithMetadata(new BrowserTransportHeaders(NeedsCsrfToken: false))
             .ProducesProblems(StatusCodes.Status401Unauthorized);
-        auth.MapPost("/token/refresh", RefreshAsync).Accepts<RefreshRequest>("application/json")
+        // Browser mode sends no body to refresh and logout: the refresh token is in the cookie.
+        auth.MapPost("/token/refresh", RefreshAsync).Accepts<RefreshRequest>(isOptional: true, "application/json")
             .WithMetadata(new BrowserTransportHeaders(NeedsCsrfToken: true))
             .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status429TooManyRequests);
         auth.MapPost("/token/verify", VerifyAsync).Accepts<VerifyRequest>("application/json")
             .ProducesProblems(StatusCodes.Status401Unauthorized);
-        auth.MapPost("/logout", LogoutAsync).Accepts<RefreshRequest>("application/json")
+        auth.MapPost("/logout", LogoutAsync).Accepts<RefreshRequest>(isOptional: true, "application/json")
             .RequireAuthorization()
             .WithMetadata(new TokenNotValidStatus(StatusCodes.Status400BadRequest), new BrowserTransportHeaders(NeedsCsrfToken: true))
             .Produces(StatusCodes.Status205ResetContent);
