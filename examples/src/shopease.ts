@@ -7,7 +7,8 @@ import type { components, paths } from "../generated/shopease-api";
 export type Problem = components["schemas"]["ProblemDetails"];
 export type ProblemCode = Problem["code"];
 export type CurrentUser = components["schemas"]["CurrentUserDto"];
-type BrowserSignIn = components["schemas"]["BrowserAuthResponse"];
+/** What sign-up and login answer: body mode (with `refresh`) or browser mode (with `csrfToken`). */
+type SignIn = components["schemas"]["AuthResult"] | components["schemas"]["BrowserAuthResponse"];
 
 /** A failed call: the API's problem body, whose `code` is one of the codes the document lists. */
 export class ApiProblem extends Error {
@@ -51,7 +52,7 @@ export class ShopEaseSession {
       params: { header: cookieMode },
       body: { email, password },
     });
-    this.start(data, error);
+    this.keep(data, error);
   }
 
   async logIn(email: string, password: string): Promise<void> {
@@ -59,7 +60,7 @@ export class ShopEaseSession {
       params: { header: cookieMode },
       body: { email, password },
     });
-    this.start(data, error);
+    this.keep(data, error);
   }
 
   async me(): Promise<CurrentUser> {
@@ -73,11 +74,12 @@ export class ShopEaseSession {
   /** A new access token for the cookie's session, e.g. before expiresIn runs out or after a 401. */
   async refresh(): Promise<void> {
     const { data, error } = await this.client.POST("/api/auth/token/refresh", {
-      params: { header: { ...cookieMode, "X-CSRF-Token": this.requireCsrfToken() } },
+      params: { header: this.csrfHeaders() },
     });
     if (error !== undefined) {
       throw new ApiProblem(error);
     }
+    // Narrowed per route, so that a browser-mode shape losing csrfToken is a type error here.
     if (!("csrfToken" in data)) {
       throw new Error("The API answered in body mode; this page asked for browser mode.");
     }
@@ -101,7 +103,7 @@ export class ShopEaseSession {
 
   async logOut(): Promise<void> {
     const { response, error } = await this.client.POST("/api/auth/logout", {
-      params: { header: { ...cookieMode, "X-CSRF-Token": this.requireCsrfToken() } },
+      params: { header: this.csrfHeaders() },
     });
     if (error !== undefined) {
       throw new ApiProblem(error);
@@ -112,7 +114,7 @@ export class ShopEaseSession {
     this.access = this.csrfToken = null;
   }
 
-  private start(data: components["schemas"]["AuthResult"] | BrowserSignIn | undefined, error: Problem | undefined): void {
+  private keep(data: SignIn | undefined, error: Problem | undefined): void {
     if (error !== undefined) {
       throw new ApiProblem(error);
     }
@@ -123,10 +125,11 @@ export class ShopEaseSession {
     this.csrfToken = data.csrfToken;
   }
 
-  private requireCsrfToken(): string {
+  /** Refresh and logout in browser mode: the cookie carries the refresh token, this header proves the page. */
+  private csrfHeaders() {
     if (this.csrfToken === null) {
       throw new Error("Sign up or log in first.");
     }
-    return this.csrfToken;
+    return { ...cookieMode, "X-CSRF-Token": this.csrfToken };
   }
 }
