@@ -29,6 +29,17 @@ public sealed class OpenApiConformanceTests(OpenApiConformanceTests.ForgingApiFa
     }
 
     [Fact]
+    public async Task AFieldTheSchemaDoesNotName_FailsTheRequest()
+    {
+        var failure = await Should.ThrowAsync<OpenApiConformanceException>(() => SendForgedAsync(
+            "/api/auth/me", 401, "application/problem+json",
+            """{"type":"about:blank","title":"No.","status":401,"code":"not_authenticated","traceId":"00-1","stackTrace":"at Db.Query()"}"""));
+
+        failure.Message.ShouldContain("GET /api/auth/me answered 401 application/problem+json");
+        failure.Message.ShouldContain("/stackTrace");
+    }
+
+    [Fact]
     public async Task AProblemWithACodeOutsideTheEnum_FailsTheRequest()
     {
         var failure = await Should.ThrowAsync<OpenApiConformanceException>(() => SendForgedAsync(

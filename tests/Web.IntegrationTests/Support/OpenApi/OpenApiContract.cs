@@ -14,6 +14,8 @@ namespace ShopEase.Web.IntegrationTests.Support.OpenApi;
 /// too: a path it does not list must be answered as its reusable response <c>NotFound</c> says, and
 /// a method a listed path does not take as <c>MethodNotAllowed</c> says. Only two requests are not
 /// API operations: the document itself, and a CORS preflight, which must be a bodiless 204.
+/// Objects are read as closed: a field the schema does not name is a mismatch too, since a
+/// generated client would not know it.
 /// </summary>
 public sealed class OpenApiContract
 {
@@ -45,7 +47,7 @@ public sealed class OpenApiContract
             .ToList();
         _definitions = _document.TryGetProperty("components", out var components)
             && components.TryGetProperty("schemas", out var schemas)
-                ? (JsonObject)WithDefinitionRefs(JsonNode.Parse(schemas.GetRawText())!)
+                ? (JsonObject)Closed(WithDefinitionRefs(JsonNode.Parse(schemas.GetRawText())!))
                 : [];
     }
 
@@ -172,7 +174,7 @@ public sealed class OpenApiContract
         _schemas.GetOrAdd(pointer, _ =>
         {
             // Self-contained: the response schema, with the document's component schemas as its $defs.
-            var node = WithDefinitionRefs(JsonNode.Parse(schema.GetRawText())!);
+            var node = Closed(WithDefinitionRefs(JsonNode.Parse(schema.GetRawText())!));
             var root = node as JsonObject ?? new JsonObject { ["allOf"] = new JsonArray(node) };
             root["$schema"] = "https://json-schema.org/draft/2020-12/schema";
             root["$defs"] = _definitions.DeepClone();
@@ -217,6 +219,41 @@ public sealed class OpenApiContract
                     if (item is not null)
                     {
                         WithDefinitionRefs(item);
+                    }
+                }
+
+                break;
+        }
+
+        return node;
+    }
+
+    /// <summary>Every object schema that names its properties and says nothing of others allows no others.</summary>
+    private static JsonNode Closed(JsonNode node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (_, value) in obj.ToList())
+                {
+                    if (value is not null)
+                    {
+                        Closed(value);
+                    }
+                }
+
+                if (obj.ContainsKey("properties") && !obj.ContainsKey("additionalProperties") && !obj.ContainsKey("unevaluatedProperties"))
+                {
+                    obj["additionalProperties"] = false;
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    if (item is not null)
+                    {
+                        Closed(item);
                     }
                 }
 
