@@ -17,7 +17,9 @@ Usage: scripts/test.sh [dotnet test options...]
 Builds ShopEase.sln, starts a throwaway PostgreSQL (fresh temp dir, free port on
 127.0.0.1, deleted afterwards), exports SHOPEASE_TEST_DATABASE (an Npgsql
 connection string to its "postgres" database) and runs `dotnet test` on the
-solution. Prints "N passed, N failed" last; exits non-zero if anything failed.
+solution. Node.js and npm are installed with apt-get when missing: a test
+type-checks the example front end in examples/ against the OpenAPI document.
+Prints "N passed, N failed" last; exits non-zero if anything failed.
 
 Environment:
   SHOPEASE_KEEP_BUILD_SERVERS=1   skip the final `dotnet build-server shutdown`
@@ -51,6 +53,7 @@ finish() {
 }
 
 require_dotnet
+require_node
 install_traps
 add_cleanup shutdown_build_servers # registered first, so it runs last
 RESULTS=$(mktemp -d "${TMPDIR:-/tmp}/shopease-test.XXXXXX")

@@ -157,10 +157,18 @@ apt_install() {
     die "missing packages: $*. Installing them needs root and there is no sudo: as root, run 'apt-get update && apt-get install -y $*', then retry"
   fi
   log "installing $* with apt-get (this may take a minute)"
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q ||
+  # Wait for another apt-get (another checkout's script, say) rather than fail on its lock.
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 update -q ||
     die "apt-get update failed"
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" ||
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends "$@" ||
     die "apt-get install $* failed"
+}
+
+# Node.js and npm, which type-check the example front end in examples/ against the OpenAPI
+# document. Installed when missing; when that fails, the test that needs them fails and says so.
+require_node() {
+  command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 && return 0
+  (apt_install nodejs npm) || warn "Node.js and npm could not be installed: the typed-client check will fail"
 }
 
 # The .NET SDK 10 must be on PATH; global.json picks the version inside it.

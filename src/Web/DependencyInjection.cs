@@ -21,7 +21,13 @@ public static class DependencyInjection
             .Validate(o => o.MaxRequestBodyBytes > 0, "Http:MaxRequestBodyBytes must be positive.")
             .ValidateOnStart();
 
-        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new UtcDateTimeOffsetConverter()));
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new UtcDateTimeOffsetConverter());
+
+            // A number is a JSON number: the document then types it as an integer, not "integer or string".
+            o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+        });
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddSingleton<ProblemWriter>();
@@ -50,6 +56,11 @@ public static class DependencyInjection
             o.AddDocumentTransformer<BearerSecurityTransformer>();
             o.AddOperationTransformer<BearerSecurityTransformer>();
             o.AddOperationTransformer<BrowserTransportHeadersTransformer>();
+            o.AddOperationTransformer<AlternativeResponsesTransformer>();
+            o.AddOperationTransformer<ProblemResponsesTransformer>();
+            o.AddDocumentTransformer<UnroutedResponsesTransformer>();
+            o.AddSchemaTransformer<ProblemSchemaTransformer>();
+            o.AddSchemaTransformer<UtcTimestampSchemaTransformer>();
         });
 
         // Binding failures become exceptions our handler turns into problem details, not bare 400s.

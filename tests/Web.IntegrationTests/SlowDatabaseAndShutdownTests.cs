@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Npgsql;
 using ShopEase.Web.IntegrationTests.Support;
+using ShopEase.Web.IntegrationTests.Support.OpenApi;
 
 namespace ShopEase.Web.IntegrationTests;
 
@@ -35,7 +36,11 @@ public sealed class SlowDatabaseAndShutdownTests(SlowDatabaseAndShutdownTests.Sh
     {
         var port = LoopbackPort.Free();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
-        using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        using var http = new HttpClient(new OpenApiConformanceHandler(OpenApiContractSource.At(baseAddress)) { InnerHandler = new SocketsHttpHandler() })
+        {
+            BaseAddress = baseAddress,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
         using var app = StartApp(port);
         try
         {

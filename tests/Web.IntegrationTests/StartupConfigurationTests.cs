@@ -1,6 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using ShopEase.Web.IntegrationTests.Support;
 
 namespace ShopEase.Web.IntegrationTests;
@@ -128,11 +126,10 @@ public sealed class StartupConfigurationTests
     [Fact]
     public void OutsideDevelopment_A256BitKey_Starts()
     {
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        using var factory = new StandaloneApiFactory("Production", new Dictionary<string, string?>
         {
-            b.UseEnvironment("Production");
-            b.UseSetting("Jwt:SigningKey", Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 7 + 1)).ToArray()));
-            b.UseSetting("ConnectionStrings:Default", "Host=127.0.0.1;Database=unused");
+            ["Jwt:SigningKey"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 7 + 1)).ToArray()),
+            ["ConnectionStrings:Default"] = "Host=127.0.0.1;Database=unused",
         });
 
         Should.NotThrow(() => factory.CreateClient());
@@ -146,12 +143,11 @@ public sealed class StartupConfigurationTests
         {
             string StartAndReadKey()
             {
-                using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+                using var factory = new StandaloneApiFactory("Development", new Dictionary<string, string?>
                 {
-                    b.UseEnvironment("Development");
-                    b.UseSetting("Jwt:SigningKey", "");
-                    b.UseSetting("Jwt:DevelopmentKeyFile", keyFile);
-                    b.UseSetting("ConnectionStrings:Default", "Host=127.0.0.1;Database=unused");
+                    ["Jwt:SigningKey"] = "",
+                    ["Jwt:DevelopmentKeyFile"] = keyFile,
+                    ["ConnectionStrings:Default"] = "Host=127.0.0.1;Database=unused",
                 });
                 factory.CreateClient();
                 return File.ReadAllText(keyFile);
@@ -178,11 +174,10 @@ public sealed class StartupConfigurationTests
     [Fact]
     public async Task NothingOutsideTheContract_IsServed()
     {
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        using var factory = new StandaloneApiFactory("Production", new Dictionary<string, string?>
         {
-            b.UseEnvironment("Production");
-            b.UseSetting("Jwt:SigningKey", Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i + 3)).ToArray()));
-            b.UseSetting("ConnectionStrings:Default", "Host=127.0.0.1;Database=unused");
+            ["Jwt:SigningKey"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i + 3)).ToArray()),
+            ["ConnectionStrings:Default"] = "Host=127.0.0.1;Database=unused",
         });
 
         var response = await factory.CreateClient().GetAsync("/");
