@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using ShopEase.Application.Common.Abstractions;
 using ShopEase.Infrastructure.Persistence;
 using ShopEase.Infrastructure.RateLimiting;
+using ShopEase.Infrastructure.Redis;
 using ShopEase.Infrastructure.Security;
 using ShopEase.Infrastructure.Sessions;
 
@@ -93,6 +95,12 @@ public static class DependencyInjection
         services.AddScoped<ISessionRepository, SessionRepository>();
         services.AddSingleton<ILoginThrottle, LoginThrottle>();
         services.AddSingleton<ICommonPasswords, Passwords.CommonPasswordList>();
+
+        // Only when configured: connected on first use, in the background when Redis is down.
+        if (configuration[RedisConnection.ConfigurationKey] is { Length: > 0 } redis)
+        {
+            services.AddSingleton(sp => RedisConnection.Connect(redis, sp.GetRequiredService<ILoggerFactory>()));
+        }
 
         services.AddOptions<HousekeepingOptions>()
             .Bind(configuration.GetSection(HousekeepingOptions.SectionName))
