@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using ShopEase.Application.Common.Abstractions;
+using ShopEase.Infrastructure.Metrics;
 using ShopEase.Infrastructure.Persistence;
 using ShopEase.Infrastructure.RateLimiting;
 using ShopEase.Infrastructure.Redis;
@@ -124,6 +125,8 @@ public static class DependencyInjection
         services.AddSingleton<AccessTokenValidator>();
         services.AddSingleton<IAccessTokenValidator>(sp => sp.GetRequiredService<AccessTokenValidator>());
         services.AddSingleton<Application.Common.Abstractions.IPasswordHasher, IdentityPasswordHasher>();
+        services.AddSingleton<ShopMetrics>();
+        services.AddSingleton<IShopMetrics>(sp => sp.GetRequiredService<ShopMetrics>());
         return services;
     }
 }

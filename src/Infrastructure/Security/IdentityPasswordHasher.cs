@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using ShopEase.Application.Common.Abstractions;
 using ShopEase.Domain.Users;
+using ShopEase.Infrastructure.Metrics;
 
 namespace ShopEase.Infrastructure.Security;
 
@@ -10,10 +11,12 @@ namespace ShopEase.Infrastructure.Security;
 internal sealed class IdentityPasswordHasher : Application.Common.Abstractions.IPasswordHasher
 {
     private readonly PasswordHasher<User> _hasher;
+    private readonly ShopMetrics _metrics;
     private readonly string _dummyHash;
 
-    public IdentityPasswordHasher(IOptions<PasswordHashingOptions> options)
+    public IdentityPasswordHasher(IOptions<PasswordHashingOptions> options, ShopMetrics metrics)
     {
+        _metrics = metrics;
         _hasher = new PasswordHasher<User>(Options.Create(new PasswordHasherOptions
         {
             CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3,
@@ -23,15 +26,22 @@ internal sealed class IdentityPasswordHasher : Application.Common.Abstractions.I
         _dummyHash = Hash(Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)));
     }
 
-    public string Hash(string password) => _hasher.HashPassword(null!, password);
+    public string Hash(string password)
+    {
+        using var _ = _metrics.StartHash();
+        return _hasher.HashPassword(null!, password);
+    }
 
-    public PasswordCheck Verify(string passwordHash, string password) =>
-        _hasher.VerifyHashedPassword(null!, passwordHash, password) switch
+    public PasswordCheck Verify(string passwordHash, string password)
+    {
+        using var _ = _metrics.StartHash();
+        return _hasher.VerifyHashedPassword(null!, passwordHash, password) switch
         {
             PasswordVerificationResult.Success => PasswordCheck.Succeeded,
             PasswordVerificationResult.SuccessRehashNeeded => PasswordCheck.SucceededRehashNeeded,
             _ => PasswordCheck.Failed,
         };
+    }
 
     public PasswordCheck VerifyAgainstDummyHash(string password)
     {
