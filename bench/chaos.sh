@@ -35,23 +35,15 @@ every check passed. About 2 minutes. Logs: bench/results/chaos/. Everything it s
 EOF
 }
 
-case "${1:-}" in
-  -h | --help | help)
-    usage
-    exit 0
-    ;;
-  "") ;;
-  *)
-    usage >&2
-    die "unknown option: $1"
-    ;;
-esac
+accept_only_help "$@"
 
 export MSBUILDDISABLENODEREUSE=1
 export DOTNET_CLI_USE_MSBUILD_SERVER=0
 require_dotnet
 install_traps
 CLUSTER_DIR=$ROOT/bench/results/chaos
+# On a busy shared machine a node restarted under load may need long to start; it is measured, not fatal.
+CLUSTER_START_TIMEOUT=180
 rm -rf -- "$CLUSTER_DIR"
 mkdir -p "$CLUSTER_DIR"
 

@@ -41,17 +41,7 @@ Environment:
 EOF
 }
 
-case "${1:-}" in
-  -h | --help | help)
-    usage
-    exit 0
-    ;;
-  "") ;;
-  *)
-    usage >&2
-    die "unknown option: $1"
-    ;;
-esac
+accept_only_help "$@"
 [[ $PORT =~ ^[0-9]+$ ]] || die "SHOPEASE_CLUSTER_PORT must be a port number (got: $PORT)"
 [[ $NODES =~ ^[1-9][0-9]?$ ]] || die "SHOPEASE_CLUSTER_NODES must be a number from 1 to 99 (got: $NODES)"
 

@@ -18,6 +18,7 @@ NODE_ENV=()          # VAR=VALUE settings every node gets
 declare -a NODE_PORTS=() NODE_PIDS=() NODE_MANAGEMENT_PORTS=()
 HAPROXY_PID=""
 HAPROXY_BIN=""
+CLUSTER_START_TIMEOUT=${CLUSTER_START_TIMEOUT:-60}   # seconds a node may take to answer /health/ready
 
 cluster_build() {
   local root log
@@ -36,15 +37,8 @@ cluster_build() {
   WEB_DIR=$(dirname "$found")
 }
 
-# GET /health/ready on 127.0.0.1:$1 answers 200? Bash only, no process per probe.
-cluster_node_ready() {
-  local fd line
-  { exec {fd}<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null || return 1
-  { printf 'GET /health/ready HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' 1>&"$fd"; } 2>/dev/null || true
-  IFS= read -r -t 5 line <&"$fd" || line=""
-  exec {fd}>&-
-  [[ $line == "HTTP/1.1 200"* ]]
-}
+# GET /health/ready on 127.0.0.1:$1 answers 200?
+cluster_node_ready() { http_ok "$1" /health/ready; }
 
 # Run the app's migrate task once, before any node: it also creates the Development signing key,
 # so that every node then reads the same one.
@@ -67,7 +61,8 @@ cluster_start_node() {
     NODE_PIDS[i]=$!
     while ! cluster_node_ready "$port"; do
       kill -0 "${NODE_PIDS[i]}" 2>/dev/null || break
-      ((SECONDS - started < 60)) || die "node $i did not answer /health/ready within 60 s (log: $CLUSTER_DIR/node$i.log)"
+      ((SECONDS - started < CLUSTER_START_TIMEOUT)) ||
+        die "node $i did not answer /health/ready within $CLUSTER_START_TIMEOUT s (log: $CLUSTER_DIR/node$i.log)"
       sleep 0.1
     done
     if kill -0 "${NODE_PIDS[i]}" 2>/dev/null; then
@@ -140,6 +135,8 @@ defaults
     timeout server 30s
     timeout http-request 10s
     timeout queue 10s
+    # A busy node answers its health check late rather than not at all.
+    timeout check 5s
     retries 2
     option redispatch 1
     retry-on conn-failure empty-response response-timeout 502 504
@@ -154,7 +151,7 @@ backend nodes
     option httpchk GET /health/ready
     http-check expect status 200
     http-request disable-l7-retry if !{ method GET HEAD OPTIONS PUT DELETE } !{ req.hdr(idempotency-key) -m found }
-    default-server inter 1s fastinter 500ms fall 2 rise 1 on-marked-down shutdown-sessions
+    default-server inter 1s fastinter 500ms fall 3 rise 1 on-marked-down shutdown-sessions
 EOF_CFG
     for i in "${!NODE_PORTS[@]}"; do
       echo "    server node$i 127.0.0.1:${NODE_PORTS[i]} check"

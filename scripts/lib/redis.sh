@@ -31,15 +31,8 @@ redis_require() {
   fi
 }
 
-# Does redis on 127.0.0.1:$1 answer PING? Bash only.
-_redis_ping() {
-  local fd line
-  { exec {fd}<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null || return 1
-  { printf 'PING\r\n' 1>&"$fd"; } 2>/dev/null || true
-  IFS= read -r -t 2 line <&"$fd" || line=""
-  exec {fd}>&-
-  [[ $line == "+PONG"* ]]
-}
+# Does redis on 127.0.0.1:$1 answer PING?
+_redis_ping() { [[ $(tcp_first_line "$1" 'PING\r\n') == "+PONG"* ]]; }
 
 _redis_launch() {
   "$REDIS_SERVER" --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --daemonize no \

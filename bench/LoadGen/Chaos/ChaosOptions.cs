@@ -23,9 +23,9 @@ internal sealed record ChaosOptions
 
     public required string StopFile { get; init; }
 
-    public int Shoppers { get; init; } = 6;
+    public int Shoppers { get; init; } = 4;
 
-    public int Chains { get; init; } = 6;
+    public int Chains { get; init; } = 4;
 
     public static ChaosOptions Parse(string[] args)
     {
@@ -47,11 +47,12 @@ internal sealed record ChaosOptions
         return new ChaosOptions
         {
             Api = new Uri(Required("--api")),
-            Database = Required("--database"),
+            // No pool: the run restarts PostgreSQL, and a pooled connection from before would be dead.
+            Database = new Npgsql.NpgsqlConnectionStringBuilder(Required("--database")) { Pooling = false }.ConnectionString,
             FaultsFile = Required("--faults"),
             StopFile = Required("--stop-file"),
-            Shoppers = Optional("--shoppers", 6),
-            Chains = Optional("--chains", 6),
+            Shoppers = Optional("--shoppers", 4),
+            Chains = Optional("--chains", 4),
         };
     }
 }

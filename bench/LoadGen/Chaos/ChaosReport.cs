@@ -62,6 +62,10 @@ internal sealed class ChaosReport(IReadOnlyList<Attempt> attempts, IReadOnlyList
         }
 
         output.WriteLine($"{Checks.Count(c => c.Passed)} of {Checks.Count} checks passed");
+        foreach (var a in attempts.Where(a => IsFailure(a.Outcome) && !faults.Any(f => f.Covers(a.UnixMs))).Take(10))
+        {
+            output.WriteLine(Invariant($"  outside a fault at {(a.UnixMs - startedMs) / 1000.0:0.0} s: {a.Route} {a.Outcome} {a.Status}"));
+        }
     }
 
     private static bool IsFailure(Outcome outcome) => outcome is Outcome.ServiceUnavailable or Outcome.ProxyError or Outcome.ConnectionError;
