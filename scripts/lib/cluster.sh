@@ -119,9 +119,23 @@ cluster_require_haproxy() {
 # and retries on another node. A request that never reached a node (connection refused) is retried
 # whatever its method; one that reached a node that then failed (closed, 502, 504, timed out) only when
 # it is safe to repeat: GET, HEAD, OPTIONS, PUT and DELETE, or a POST carrying an Idempotency-Key.
+# HAProxy's own answers when no node could (a node died under the request, none is up, none answered
+# in time): the API's 503 service_unavailable problem, with Retry-After, instead of an HTML page. A
+# client sees one contract however the failure came about; the title tells the balancer's apart.
+_cluster_write_error_files() {
+  local body status
+  mkdir -p "$CLUSTER_DIR/errors"
+  body='{"type":"https://tools.ietf.org/html/rfc9110#section-15.6.4","title":"No API node could answer; try again shortly.","status":503,"code":"service_unavailable"}'
+  for status in 502 503 504; do
+    printf 'HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/problem+json\r\nContent-Length: %s\r\nRetry-After: 1\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n%s' \
+      "${#body}" "$body" >"$CLUSTER_DIR/errors/$status.http"
+  done
+}
+
 cluster_start_haproxy() {
   local address=$1 cfg=$CLUSTER_DIR/haproxy.cfg i
   cluster_require_haproxy
+  _cluster_write_error_files
   {
     cat <<EOF_CFG
 # Written by scripts/lib/cluster.sh; rewritten on every start.
@@ -137,6 +151,9 @@ defaults
     timeout queue 10s
     # A busy node answers its health check late rather than not at all.
     timeout check 5s
+    errorfile 502 $CLUSTER_DIR/errors/502.http
+    errorfile 503 $CLUSTER_DIR/errors/503.http
+    errorfile 504 $CLUSTER_DIR/errors/504.http
     retries 2
     option redispatch 1
     retry-on conn-failure empty-response response-timeout 502 504

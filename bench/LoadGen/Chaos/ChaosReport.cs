@@ -54,7 +54,7 @@ internal sealed class ChaosReport(IReadOnlyList<Attempt> attempts, IReadOnlyList
 
         output.WriteLine();
         output.WriteLine("refused: the honest refusals the scenario expects (a chain's 401 after a lost answer, 409 sold out);");
-        output.WriteLine("503: the API's own service_unavailable; proxy: HAProxy's 502/503/504; conn: no HTTP answer; other: a bug.");
+        output.WriteLine("503: the API's own service_unavailable; proxy: HAProxy's (the same 503 problem, for a node that could not answer); conn: no HTTP answer; other: a bug.");
         output.WriteLine();
         foreach (var check in Checks)
         {

@@ -316,9 +316,12 @@ internal sealed class ChaosRun(ChaosOptions options)
             return Outcome.Ok;
         }
 
+        // HAProxy answers for a node that could not with the same problem (scripts/lib/cluster.sh); its title tells.
         if (response.Status == 503 && response.JsonStringOrNull("code") == "service_unavailable")
         {
-            return Outcome.ServiceUnavailable;
+            return response.JsonStringOrNull("title")?.StartsWith("No API node", StringComparison.Ordinal) == true
+                ? Outcome.ProxyError
+                : Outcome.ServiceUnavailable;
         }
 
         if (response.Status is 502 or 503 or 504 && response.JsonStringOrNull("code") is null)

@@ -12,7 +12,7 @@ internal enum Outcome
     /// <summary>503 with the problem code service_unavailable: the API's own answer while a dependency is down.</summary>
     ServiceUnavailable,
 
-    /// <summary>HAProxy's own 502/503/504: a node died under the request, or no node was up.</summary>
+    /// <summary>HAProxy's own answer (its 503 service_unavailable problem): a node died under the request, or no node was up.</summary>
     ProxyError,
 
     /// <summary>No HTTP answer at all.</summary>
