@@ -97,10 +97,11 @@ public static class DependencyInjection
         services.AddSingleton<ILoginThrottle, LoginThrottle>();
         services.AddSingleton<ICommonPasswords, Passwords.CommonPasswordList>();
 
-        // Only when configured: connected on first use, in the background when Redis is down.
+        // Only when configured: connecting starts with the app, in the background.
         if (configuration[RedisConnection.ConfigurationKey] is { Length: > 0 } redis)
         {
-            services.AddSingleton(sp => RedisConnection.Connect(redis, sp.GetRequiredService<ILoggerFactory>()));
+            services.AddSingleton(sp => new RedisConnection(redis, sp.GetRequiredService<ILoggerFactory>()));
+            services.AddHostedService(sp => sp.GetRequiredService<RedisConnection>());
         }
 
         services.AddOptions<HousekeepingOptions>()

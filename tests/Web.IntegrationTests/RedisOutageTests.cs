@@ -63,6 +63,23 @@ public sealed class RedisOutageTests(SharedRateLimitTests.RedisLimitsApiFactory 
         (await factory.Redis.CommandAsync("DBSIZE")).ShouldNotBe(":0");
     }
 
+    [Fact]
+    public async Task RedisUnreachableFromTheStart_TheAppServes_AndLimitsPerNode()
+    {
+        var settings = new Dictionary<string, string?>(factory.SharedSettings) { ["Redis:Configuration"] = $"127.0.0.1:{LoopbackPort.Free()}" };
+        await using var node = new PeerNodeApiFactory(factory, settings, SharedRateLimitTests.RedisLimitsApiFactory.PeerAddresses);
+        var client = node.CreateApiClient();
+
+        // The node's first login also makes its password hasher (one more hash): not what is timed here.
+        (await SharedRateLimitTests.LoginFromAsync(client, "198.51.100.91")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        for (var i = 0; i < 4; i++)
+        {
+            (await TimedAsync(() => SharedRateLimitTests.LoginFromAsync(client, "198.51.100.90"))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        }
+
+        await SharedRateLimitTests.ShouldBeRateLimitedAsync(await TimedAsync(() => SharedRateLimitTests.LoginFromAsync(client, "198.51.100.90")));
+    }
+
     private static async Task<HttpResponseMessage> TimedAsync(Func<Task<HttpResponseMessage>> call)
     {
         var clock = Stopwatch.StartNew();

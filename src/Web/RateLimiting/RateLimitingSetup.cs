@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using ShopEase.Application.Common.Options;
 using ShopEase.Web.ExceptionHandling;
-using StackExchange.Redis;
+using ShopEase.Infrastructure.Redis;
 
 namespace ShopEase.Web.RateLimiting;
 
@@ -58,7 +58,7 @@ public static class RateLimitingSetup
     /// <summary>In Redis when it is configured, so that every node counts against one budget; else in this node's memory.</summary>
     private static RateLimitPartition<string> FixedWindowPartition(HttpContext http, string key, int permits, TimeSpan window)
     {
-        if (http.RequestServices.GetService<IConnectionMultiplexer>() is { } redis)
+        if (http.RequestServices.GetService<RedisConnection>() is { } redis)
         {
             var logger = http.RequestServices.GetRequiredService<ILogger<SharedFixedWindowRateLimiter>>();
             return RateLimitPartition.Get(key, k => new SharedFixedWindowRateLimiter(k, permits, window, redis, logger));

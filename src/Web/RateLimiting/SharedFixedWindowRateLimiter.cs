@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using RedisRateLimiting;
+using ShopEase.Infrastructure.Redis;
 using StackExchange.Redis;
 
 namespace ShopEase.Web.RateLimiting;
@@ -16,23 +17,26 @@ internal sealed partial class SharedFixedWindowRateLimiter : ReplenishingRateLim
     /// <summary>Keeps ShopEase's counters apart from anything else in the same Redis.</summary>
     internal const string KeyPrefix = "shopease:";
 
+    /// <summary>How long a request right after start may wait for the first connection before counting locally.</summary>
+    private static readonly TimeSpan FirstConnectWait = TimeSpan.FromMilliseconds(250);
+
     private static readonly RateLimitLease NotAttempted = new SharedLease(isAcquired: false, retryAfter: null);
 
-    private readonly IConnectionMultiplexer _redis;
-    private readonly RedisFixedWindowRateLimiter<string> _shared;
+    private readonly string _key;
+    private readonly int _permits;
+    private readonly TimeSpan _window;
+    private readonly RedisConnection _redis;
     private readonly FixedWindowRateLimiter _local;
     private readonly ILogger _logger;
+    private RedisFixedWindowRateLimiter<string>? _shared;
 
-    public SharedFixedWindowRateLimiter(string key, int permits, TimeSpan window, IConnectionMultiplexer redis, ILogger logger)
+    public SharedFixedWindowRateLimiter(string key, int permits, TimeSpan window, RedisConnection redis, ILogger logger)
     {
+        _key = KeyPrefix + key;
+        _permits = permits;
+        _window = window;
         _redis = redis;
         _logger = logger;
-        _shared = new RedisFixedWindowRateLimiter<string>(KeyPrefix + key, new RedisFixedWindowRateLimiterOptions
-        {
-            PermitLimit = permits,
-            Window = window,
-            ConnectionMultiplexerFactory = () => redis,
-        });
         _local = new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions
         {
             PermitLimit = permits,
@@ -43,7 +47,9 @@ internal sealed partial class SharedFixedWindowRateLimiter : ReplenishingRateLim
     }
 
     public override TimeSpan? IdleDuration =>
-        (_shared.IdleDuration, _local.IdleDuration) is ({ } shared, { } local) ? TimeSpan.FromTicks(Math.Min(shared.Ticks, local.Ticks)) : null;
+        (_shared is null ? _local.IdleDuration : _shared.IdleDuration, _local.IdleDuration) is ({ } shared, { } local)
+            ? TimeSpan.FromTicks(Math.Min(shared.Ticks, local.Ticks))
+            : null;
 
     public override bool IsAutoReplenishing => false;
 
@@ -56,11 +62,11 @@ internal sealed partial class SharedFixedWindowRateLimiter : ReplenishingRateLim
 
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
     {
-        if (_redis.IsConnected)
+        if (await _redis.GetAsync(FirstConnectWait) is { IsConnected: true } connection)
         {
             try
             {
-                using var lease = await _shared.AcquireAsync(permitCount, cancellationToken);
+                using var lease = await Shared(connection).AcquireAsync(permitCount, cancellationToken);
                 return new SharedLease(
                     lease.IsAcquired,
                     lease.TryGetMetadata(RedisRateLimiting.RateLimitMetadataName.RetryAfter, out var seconds) ? TimeSpan.FromSeconds(seconds) : null);
@@ -76,11 +82,33 @@ internal sealed partial class SharedFixedWindowRateLimiter : ReplenishingRateLim
 
     public override RateLimiterStatistics? GetStatistics() => null;
 
+    /// <summary>The library's limiter, made once the connection exists (it takes the connection when it is made).</summary>
+    private RedisFixedWindowRateLimiter<string> Shared(IConnectionMultiplexer connection)
+    {
+        var shared = Volatile.Read(ref _shared);
+        if (shared is null)
+        {
+            var made = new RedisFixedWindowRateLimiter<string>(_key, new RedisFixedWindowRateLimiterOptions
+            {
+                PermitLimit = _permits,
+                Window = _window,
+                ConnectionMultiplexerFactory = () => connection,
+            });
+            shared = Interlocked.CompareExchange(ref _shared, made, null) ?? made;
+            if (!ReferenceEquals(shared, made))
+            {
+                made.Dispose();
+            }
+        }
+
+        return shared;
+    }
+
     protected override void Dispose(bool disposing)
     {
         if (disposing)
         {
-            _shared.Dispose();
+            _shared?.Dispose();
             _local.Dispose();
         }
 
