@@ -9,7 +9,7 @@ namespace ShopEase.Web.IntegrationTests;
 /// <summary>
 /// The per-IP limits' redis-server is killed mid-run and started again: the API keeps answering, never
 /// with a 5xx, the limits fall back to this node's memory (they fail open to the per-node budget, see
-/// docs/adr/0009), and counting returns to Redis once it is back.
+/// docs/adr/0010), and counting returns to Redis once it is back.
 /// </summary>
 public sealed class RedisOutageTests(SharedRateLimitTests.RedisLimitsApiFactory factory, ITestOutputHelper output)
     : IClassFixture<SharedRateLimitTests.RedisLimitsApiFactory>

@@ -9,7 +9,7 @@ namespace ShopEase.Infrastructure.Redis;
 /// connecting starts with the app and runs in the background (a request does not wait for it), the app
 /// starts while Redis is down and reconnects on its own, a command fails at once while the connection is
 /// lost (instead of queueing until it returns), and a hung server costs a request at most the command
-/// timeout. The callers fall back to counting in memory meanwhile (docs/adr/0009).
+/// timeout. The callers fall back to counting in memory meanwhile (docs/adr/0010).
 /// </summary>
 public sealed partial class RedisConnection : IHostedService, IAsyncDisposable
 {

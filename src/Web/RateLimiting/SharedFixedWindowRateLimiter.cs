@@ -9,7 +9,7 @@ namespace ShopEase.Web.RateLimiting;
 /// A fixed window counted in Redis by one atomic script, so every node spends the same budget. While Redis
 /// cannot answer (not connected, a command error or timeout), this node counts the same window in its own
 /// memory instead: the limit fails open to the per-node budget, never to no limit and never to refusing
-/// everyone (docs/adr/0009). A replenishing limiter, so that the partitioned limiter's heartbeat refills the
+/// everyone (docs/adr/0010). A replenishing limiter, so that the partitioned limiter's heartbeat refills the
 /// in-memory window and drops the partition once it has been idle.
 /// </summary>
 internal sealed partial class SharedFixedWindowRateLimiter : ReplenishingRateLimiter
