@@ -12,7 +12,7 @@ namespace ShopEase.Infrastructure.Security;
 /// </summary>
 internal sealed class PasswordHashingGate : IDisposable
 {
-    public const string MeterName = "ShopEase.PasswordHashing";
+    public const string MeterName = Metrics.Telemetry.PasswordHashingMeterName;
 
     /// <summary>A full queue drains within about a second at the default cost.</summary>
     public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(1);

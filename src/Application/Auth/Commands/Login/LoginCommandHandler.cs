@@ -11,7 +11,8 @@ public sealed class LoginCommandHandler(
     IPasswordHasher passwordHasher,
     ILoginThrottle throttle,
     SessionStarter sessionStarter,
-    TimeProvider timeProvider) : ICommandHandler<LoginCommand, AuthResult>
+    TimeProvider timeProvider,
+    IShopMetrics metrics) : ICommandHandler<LoginCommand, AuthResult>
 {
     public async ValueTask<AuthResult> Handle(LoginCommand command, CancellationToken cancellationToken)
     {
@@ -20,6 +21,7 @@ public sealed class LoginCommandHandler(
         // A locked email is refused before its password is looked at: no hint whether it was right.
         if (await throttle.LockedForAsync(email, cancellationToken) is { } wait)
         {
+            metrics.LoginAttempted(LoginOutcome.LockedOut);
             throw new RateLimitedException(wait);
         }
 
@@ -28,6 +30,7 @@ public sealed class LoginCommandHandler(
         {
             await passwordHasher.VerifyAgainstDummyHashAsync(command.Password, cancellationToken);
             await throttle.RecordFailureAsync(email, cancellationToken);
+            metrics.LoginAttempted(LoginOutcome.Failed);
             throw new InvalidCredentialsException();
         }
 
@@ -37,6 +40,7 @@ public sealed class LoginCommandHandler(
         if (check == PasswordCheck.Failed || !user.IsActive)
         {
             await throttle.RecordFailureAsync(email, cancellationToken);
+            metrics.LoginAttempted(LoginOutcome.Failed);
             throw new InvalidCredentialsException();
         }
 
@@ -50,6 +54,8 @@ public sealed class LoginCommandHandler(
         user.RecordLogin(timeProvider.GetUtcNow());
         await users.UpdateAsync(user, cancellationToken);
 
-        return await sessionStarter.StartAsync(user, command.Client, cancellationToken);
+        var result = await sessionStarter.StartAsync(user, command.Client, cancellationToken);
+        metrics.LoginAttempted(LoginOutcome.Succeeded);
+        return result;
     }
 }
