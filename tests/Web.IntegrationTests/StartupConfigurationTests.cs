@@ -1,6 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using ShopEase.Web.IntegrationTests.Support;
 
 namespace ShopEase.Web.IntegrationTests;
@@ -113,13 +111,12 @@ public sealed class StartupConfigurationTests
     [Fact]
     public void Argon2AtAnotherOfOwaspsMinimumCosts_Starts()
     {
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        using var factory = new StandaloneApiFactory("Production", new Dictionary<string, string?>
         {
-            b.UseEnvironment("Production");
-            b.UseSetting("Jwt:SigningKey", Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 5 + 1)).ToArray()));
-            b.UseSetting("ConnectionStrings:Default", "Host=127.0.0.1;Database=unused");
-            b.UseSetting("Passwords:Argon2:MemoryKiB", "47104");
-            b.UseSetting("Passwords:Argon2:Iterations", "1");
+            ["Jwt:SigningKey"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 5 + 1)).ToArray()),
+            ["ConnectionStrings:Default"] = "Host=127.0.0.1;Database=unused",
+            ["Passwords:Argon2:MemoryKiB"] = "47104",
+            ["Passwords:Argon2:Iterations"] = "1",
         });
 
         Should.NotThrow(() => factory.CreateClient());
@@ -128,11 +125,10 @@ public sealed class StartupConfigurationTests
     [Fact]
     public void OutsideDevelopment_A256BitKey_Starts()
     {
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        using var factory = new StandaloneApiFactory("Production", new Dictionary<string, string?>
         {
-            b.UseEnvironment("Production");
-            b.UseSetting("Jwt:SigningKey", Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 7 + 1)).ToArray()));
-            b.UseSetting("ConnectionStrings:Default", "Host=127.0.0.1;Database=unused");
+            ["Jwt:SigningKey"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 7 + 1)).ToArray()),
+            ["ConnectionStrings:Default"] = "Host=127.0.0.1;Database=unused",
         });
 
         Should.NotThrow(() => factory.CreateClient());
@@ -146,12 +142,11 @@ public sealed class StartupConfigurationTests
         {
             string StartAndReadKey()
             {
-                using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+                using var factory = new StandaloneApiFactory("Development", new Dictionary<string, string?>
                 {
-                    b.UseEnvironment("Development");
-                    b.UseSetting("Jwt:SigningKey", "");
-                    b.UseSetting("Jwt:DevelopmentKeyFile", keyFile);
-                    b.UseSetting("ConnectionStrings:Default", "Host=127.0.0.1;Database=unused");
+                    ["Jwt:SigningKey"] = "",
+                    ["Jwt:DevelopmentKeyFile"] = keyFile,
+                    ["ConnectionStrings:Default"] = "Host=127.0.0.1;Database=unused",
                 });
                 factory.CreateClient();
                 return File.ReadAllText(keyFile);
@@ -175,14 +170,30 @@ public sealed class StartupConfigurationTests
         await Task.CompletedTask;
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("70000")]
+    public async Task ManagementPortOutOfRange_RefusesToStart(string port)
+    {
+        var (exitCode, output) = await WebAppProcess.RunAsync([], new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Jwt__SigningKey"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i + 2)).ToArray()),
+            ["Management__Port"] = port,
+            ["ConnectionStrings__Default"] = "Host=127.0.0.1;Database=unused",
+        });
+
+        exitCode.ShouldNotBe(0);
+        output.ShouldContain("Management:Port must be a TCP port");
+    }
+
     [Fact]
     public async Task NothingOutsideTheContract_IsServed()
     {
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        using var factory = new StandaloneApiFactory("Production", new Dictionary<string, string?>
         {
-            b.UseEnvironment("Production");
-            b.UseSetting("Jwt:SigningKey", Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i + 3)).ToArray()));
-            b.UseSetting("ConnectionStrings:Default", "Host=127.0.0.1;Database=unused");
+            ["Jwt:SigningKey"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i + 3)).ToArray()),
+            ["ConnectionStrings:Default"] = "Host=127.0.0.1;Database=unused",
         });
 
         var response = await factory.CreateClient().GetAsync("/");

@@ -17,6 +17,7 @@ public sealed class ResetPasswordCommandHandlerTests
     private readonly IUserRepository _users = Substitute.For<IUserRepository>();
     private readonly ISessionRepository _sessions = Substitute.For<ISessionRepository>();
     private readonly IPasswordHasher _hasher = Substitute.For<IPasswordHasher>();
+    private readonly IShopMetrics _metrics = Substitute.For<IShopMetrics>();
     private readonly InlineTransactionScope _transaction = new();
     private readonly User _ann = User.Register("ann@shop.io", "old-hash", TestClock.Start.AddDays(-3));
 
@@ -97,5 +98,13 @@ public sealed class ResetPasswordCommandHandlerTests
         _transaction.Commits.ShouldBe(0);
     }
 
-    private ResetPasswordCommandHandler CreateHandler() => new(_tokens, _users, _sessions, _hasher, _transaction, TestClock.Create());
+    [Fact]
+    public async Task Handle_CountsTheRevokedSessions()
+    {
+        await CreateHandler().Handle(new ResetPasswordCommand(Token, NewPassword), CancellationToken.None);
+
+        _metrics.Received(1).SessionsRevoked(SessionRevocationReason.PasswordReset, 3);
+    }
+
+    private ResetPasswordCommandHandler CreateHandler() => new(_tokens, _users, _sessions, _hasher, _transaction, TestClock.Create(), _metrics);
 }

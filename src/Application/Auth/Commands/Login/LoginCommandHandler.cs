@@ -14,7 +14,8 @@ public sealed class LoginCommandHandler(
     ILoginThrottle throttle,
     SessionStarter sessionStarter,
     TimeProvider timeProvider,
-    IOptions<AccountOptions> accounts) : ICommandHandler<LoginCommand, AuthResult>
+    IOptions<AccountOptions> accounts,
+    IShopMetrics metrics) : ICommandHandler<LoginCommand, AuthResult>
 {
     public async ValueTask<AuthResult> Handle(LoginCommand command, CancellationToken cancellationToken)
     {
@@ -23,6 +24,7 @@ public sealed class LoginCommandHandler(
         // A locked email is refused before its password is looked at: no hint whether it was right.
         if (await throttle.LockedForAsync(email, cancellationToken) is { } wait)
         {
+            metrics.LoginAttempted(LoginOutcome.LockedOut);
             throw new RateLimitedException(wait);
         }
 
@@ -31,6 +33,7 @@ public sealed class LoginCommandHandler(
         {
             await passwordHasher.VerifyAgainstDummyHashAsync(command.Password, cancellationToken);
             await throttle.RecordFailureAsync(email, cancellationToken);
+            metrics.LoginAttempted(LoginOutcome.Failed);
             throw new InvalidCredentialsException();
         }
 
@@ -40,6 +43,7 @@ public sealed class LoginCommandHandler(
         if (check == PasswordCheck.Failed || !user.IsActive)
         {
             await throttle.RecordFailureAsync(email, cancellationToken);
+            metrics.LoginAttempted(LoginOutcome.Failed);
             throw new InvalidCredentialsException();
         }
 
@@ -48,6 +52,7 @@ public sealed class LoginCommandHandler(
         // Only now, after the password: without it, this answer would tell which emails have accounts.
         if (accounts.Value.RequireVerifiedEmail && !user.EmailVerified)
         {
+            metrics.LoginAttempted(LoginOutcome.EmailNotVerified);
             throw new EmailNotVerifiedException();
         }
 
@@ -59,6 +64,8 @@ public sealed class LoginCommandHandler(
         user.RecordLogin(timeProvider.GetUtcNow());
         await users.UpdateAsync(user, cancellationToken);
 
-        return await sessionStarter.StartAsync(user, command.Client, cancellationToken);
+        var result = await sessionStarter.StartAsync(user, command.Client, cancellationToken);
+        metrics.LoginAttempted(LoginOutcome.Succeeded);
+        return result;
     }
 }

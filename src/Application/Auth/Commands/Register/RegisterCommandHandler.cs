@@ -19,7 +19,8 @@ public sealed class RegisterCommandHandler(
     ITransactionScope transaction,
     IMapper mapper,
     TimeProvider timeProvider,
-    IOptions<AccountOptions> accounts) : ICommandHandler<RegisterCommand, SignUpResult>
+    IOptions<AccountOptions> accounts,
+    IShopMetrics metrics) : ICommandHandler<RegisterCommand, SignUpResult>
 {
     public async ValueTask<SignUpResult> Handle(RegisterCommand command, CancellationToken cancellationToken)
     {
@@ -33,7 +34,7 @@ public sealed class RegisterCommandHandler(
 
         // One transaction: an account is never left without the session its sign-up promised, nor
         // without the verification mail that proves its address.
-        return await transaction.RunAsync(
+        var result = await transaction.RunAsync(
             async ct =>
             {
                 // The validator already checked uniqueness; this catches the sign-up that raced it.
@@ -52,5 +53,7 @@ public sealed class RegisterCommandHandler(
                 return new SignUpResult(session.User, session);
             },
             cancellationToken);
+        metrics.SignedUp();
+        return result;
     }
 }

@@ -12,7 +12,8 @@ public sealed class ResetPasswordCommandHandler(
     ISessionRepository sessions,
     IPasswordHasher passwordHasher,
     ITransactionScope transaction,
-    TimeProvider timeProvider) : ICommandHandler<ResetPasswordCommand, PasswordResetDone>
+    TimeProvider timeProvider,
+    IShopMetrics metrics) : ICommandHandler<ResetPasswordCommand, PasswordResetDone>
 {
     private static readonly EmailTokenPurpose[] Purposes = [EmailTokenPurpose.ResetPassword];
 
@@ -29,7 +30,7 @@ public sealed class ResetPasswordCommandHandler(
         var newHash = await passwordHasher.HashAsync(command.NewPassword, cancellationToken);
 
         // All or nothing: the token is spent exactly when the password changes and every session ends.
-        return await transaction.RunAsync(
+        var done = await transaction.RunAsync(
             async ct =>
             {
                 // Of concurrent resets with one token, exactly one gets past this line.
@@ -52,5 +53,7 @@ public sealed class ResetPasswordCommandHandler(
                 return new PasswordResetDone(user.Id, revoked);
             },
             cancellationToken);
+        metrics.SessionsRevoked(SessionRevocationReason.PasswordReset, done.RevokedSessions);
+        return done;
     }
 }
