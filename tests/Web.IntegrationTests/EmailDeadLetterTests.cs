@@ -21,7 +21,7 @@ public sealed class EmailDeadLetterTests(EmailDeadLetterTests.TwoAttemptsApiFact
         dead.TextBody.ShouldBeEmpty();
         dead.HtmlBody.ShouldBeEmpty();
         dead.LastError.ShouldNotBeNullOrEmpty();
-        factory.Logs.Entries.ShouldContain(e => e.EventId.Id == 2303 && Equals(e.Values["MessageId"], dead.Id));
+        factory.Logs.Entries.ShouldContain(e => e.EventId.Id == 2503 && Equals(e.Values["MessageId"], dead.Id));
     }
 
     public sealed class TwoAttemptsApiFactory : EmailApiFactory

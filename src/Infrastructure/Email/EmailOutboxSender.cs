@@ -241,25 +241,25 @@ internal sealed partial class EmailOutboxSender(
         return text.Length <= MaxErrorLength ? text : text[..MaxErrorLength];
     }
 
-    [LoggerMessage(EventId = 2301, Level = LogLevel.Debug, Message = "Mail {MessageId} sent on attempt {Attempt}")]
+    [LoggerMessage(EventId = 2501, Level = LogLevel.Debug, Message = "Mail {MessageId} sent on attempt {Attempt}")]
     private static partial void LogSent(ILogger logger, Guid messageId, int attempt);
 
-    [LoggerMessage(EventId = 2302, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 2502, Level = LogLevel.Warning,
         Message = "Mail {MessageId} not sent on attempt {Attempt} ({Error}); retrying in {Seconds} s")]
     private static partial void LogAttemptFailed(ILogger logger, Guid messageId, int attempt, string error, double seconds);
 
-    [LoggerMessage(EventId = 2303, Level = LogLevel.Error,
+    [LoggerMessage(EventId = 2503, Level = LogLevel.Error,
         Message = "Mail {MessageId} dead-lettered after {Attempts} attempts: {Reason}")]
     private static partial void LogDeadLettered(ILogger logger, Guid messageId, int attempts, string reason);
 
-    [LoggerMessage(EventId = 2304, Level = LogLevel.Warning, Message = "The mail sender failed a round; retrying in {Seconds} s")]
+    [LoggerMessage(EventId = 2504, Level = LogLevel.Warning, Message = "The mail sender failed a round; retrying in {Seconds} s")]
     private static partial void LogRoundFailed(ILogger logger, Exception exception, double seconds);
 
-    [LoggerMessage(EventId = 2305, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 2505, Level = LogLevel.Warning,
         Message = "Email:Smtp:Host is not set: no mail is sent; it waits in the outbox until a mail server is configured")]
     private static partial void LogNoMailServer(ILogger logger);
 
-    [LoggerMessage(EventId = 2306, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 2506, Level = LogLevel.Warning,
         Message = "Mail {MessageId} was sent after its claim ran out; another node may send it again")]
     private static partial void LogLeaseLost(ILogger logger, Guid messageId);
 
