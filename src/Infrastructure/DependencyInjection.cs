@@ -136,6 +136,8 @@ public static class DependencyInjection
         services.AddSingleton<IMailTransport, SmtpMailTransport>();
         services.AddSingleton<EmailOutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<EmailOutboxSender>());
+        services.AddSingleton<EmailOutboxBacklog>();
+        services.AddHostedService(sp => sp.GetRequiredService<EmailOutboxBacklog>());
 
         services.AddSingleton<PasswordHashingGate>();
         services.AddSingleton<Application.Common.Abstractions.IPasswordHasher, GatedPasswordHasher>();

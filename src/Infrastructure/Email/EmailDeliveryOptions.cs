@@ -21,4 +21,7 @@ public sealed class EmailDeliveryOptions
 
     /// <summary>How often an idle sender looks for new mail.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often each node counts the outbox backlog for its gauge.</summary>
+    public TimeSpan BacklogCountInterval { get; set; } = TimeSpan.FromSeconds(15);
 }

@@ -39,6 +39,11 @@ internal sealed class EmailDeliveryOptionsValidator : IValidateOptions<EmailDeli
             failures.Add("Email:RetryDelay and Email:PollInterval must be positive, Email:MaxRetryDelay not below Email:RetryDelay.");
         }
 
+        if (options.BacklogCountInterval < TimeSpan.FromSeconds(1))
+        {
+            failures.Add("Email:BacklogCountInterval must be at least one second.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
