@@ -11,10 +11,15 @@ public class EmailApiFactory : ShopEaseApiFactory
 {
     public const string LinkBaseUrl = "https://shop.example";
 
-    public SmtpTestServer Smtp { get; } = new();
+    public EmailApiFactory() => Smtp = CreateSmtpServer();
+
+    public SmtpTestServer Smtp { get; }
 
     /// <summary>Every log entry, the audit trail's included.</summary>
     public RecordingLoggerProvider Logs { get; } = new();
+
+    /// <summary>The test server of a subclass, e.g. one that requires a login.</summary>
+    protected virtual SmtpTestServer CreateSmtpServer() => new();
 
     /// <summary>Settings of a subclass, over the mail settings.</summary>
     protected virtual IReadOnlyDictionary<string, string?> MoreSettings => new Dictionary<string, string?>();

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using MimeKit;
 using SmtpServer;
+using SmtpServer.Authentication;
 using SmtpServer.ComponentModel;
 using SmtpServer.Mail;
 using SmtpServer.Protocol;
@@ -31,13 +32,23 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
     public IReadOnlyCollection<ReceivedMail> Received => _received;
 
+    /// <summary>Set before <see cref="Start"/>: the server then takes mail only after AUTH with these.</summary>
+    public (string Username, string Password)? RequiredLogin { get; init; }
+
     public void Start()
     {
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
-            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
+            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))
+                .AuthenticationRequired(RequiredLogin is not null)
+                .AllowUnsecureAuthentication(RequiredLogin is not null))
             .Build();
         var services = new ServiceProvider();
+        if (RequiredLogin is { } login)
+        {
+            services.Add(new DelegatingUserAuthenticator((user, password) => user == login.Username && password == login.Password));
+        }
+
         services.Add(new Store(_received));
         services.Add(new RejectingFilter());
         _server = new SmtpServer.SmtpServer(options, services);
