@@ -25,12 +25,7 @@ public sealed class EmailSmtpAuthenticationTests
             (await factory.Smtp.WaitForMailAsync(email)).Subject.ShouldNotBeNullOrEmpty();
         }
 
-        public sealed class Factory : EmailApiFactory
-        {
-            protected override IReadOnlyDictionary<string, string?> MoreSettings => Login(Password);
-
-            protected override SmtpTestServer CreateSmtpServer() => new() { RequiredLogin = (Username, Password) };
-        }
+        public sealed class Factory() : LoginRequiredApiFactory(Password);
     }
 
     public sealed class WithAWrongPassword(WithAWrongPassword.Factory factory) : IClassFixture<WithAWrongPassword.Factory>
@@ -50,17 +45,18 @@ public sealed class EmailSmtpAuthenticationTests
             factory.Smtp.MailTo(email).ShouldBeEmpty();
         }
 
-        public sealed class Factory : EmailApiFactory
-        {
-            protected override IReadOnlyDictionary<string, string?> MoreSettings => Login("not-the-password");
-
-            protected override SmtpTestServer CreateSmtpServer() => new() { RequiredLogin = (Username, Password) };
-        }
+        public sealed class Factory() : LoginRequiredApiFactory("not-the-password");
     }
 
-    private static Dictionary<string, string?> Login(string password) => new()
+    /// <summary>The app logs in as <see cref="Username"/> with <paramref name="password"/>; the server wants <see cref="Password"/>.</summary>
+    public abstract class LoginRequiredApiFactory(string password) : EmailApiFactory
     {
-        ["Email:Smtp:Username"] = Username,
-        ["Email:Smtp:Password"] = password,
-    };
+        protected override IReadOnlyDictionary<string, string?> MoreSettings => new Dictionary<string, string?>
+        {
+            ["Email:Smtp:Username"] = Username,
+            ["Email:Smtp:Password"] = password,
+        };
+
+        protected override SmtpTestServer CreateSmtpServer() => new() { RequiredLogin = (Username, Password) };
+    }
 }
