@@ -122,7 +122,7 @@ app migrate || die "migrations failed (exit code $?)"
 
 case $command in
   serve)
-    log "serving on $URLS ($ASPNETCORE_ENVIRONMENT); Ctrl-C stops the app, PostgreSQL and the inbox"
+    log "serving on $URLS ($ASPNETCORE_ENVIRONMENT); Ctrl-C stops the app${SMTP4DEV_PID:+, the inbox} and what else this script started"
     rc=0
     app --urls "$URLS" || rc=$?
     log "app exited with code $rc"
