@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using ShopEase.Application.Common.Abstractions;
+using ShopEase.Infrastructure.Email;
 using ShopEase.Infrastructure.Metrics;
 using ShopEase.Infrastructure.Persistence;
 using ShopEase.Infrastructure.RateLimiting;
@@ -124,6 +125,20 @@ public static class DependencyInjection
         services.AddSingleton<IEmailFingerprint, HmacEmailFingerprint>();
         services.AddSingleton<AccessTokenValidator>();
         services.AddSingleton<IAccessTokenValidator>(sp => sp.GetRequiredService<AccessTokenValidator>());
+        services.AddOptions<EmailDeliveryOptions>()
+            .Bind(configuration.GetSection(EmailDeliveryOptions.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EmailDeliveryOptions>, EmailDeliveryOptionsValidator>();
+        services.AddScoped<IEmailTokenStore, EmailTokenStore>();
+        services.AddScoped<IEmailOutbox, EmailOutbox>();
+        services.AddScoped<IPasswordResetRequests, PasswordResetRequestStore>();
+        services.AddSingleton<IAccountRateLimiter, AccountRateLimiter>();
+        services.AddSingleton<IMailTransport, SmtpMailTransport>();
+        services.AddSingleton<EmailOutboxSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<EmailOutboxSender>());
+        services.AddSingleton<EmailOutboxBacklog>();
+        services.AddHostedService(sp => sp.GetRequiredService<EmailOutboxBacklog>());
+
         services.AddSingleton<PasswordHashingGate>();
         services.AddSingleton<Application.Common.Abstractions.IPasswordHasher, GatedPasswordHasher>();
         services.AddSingleton<ShopMetrics>();

@@ -22,6 +22,11 @@ public sealed class InfrastructureVisibilityTests
     [InlineData(typeof(IProductRepository), "ProductRepository")]
     [InlineData(typeof(ICartRepository), "CartRepository")]
     [InlineData(typeof(IOrderRepository), "OrderRepository")]
+    [InlineData(typeof(IEmailTokenStore), "EmailTokenStore")]
+    [InlineData(typeof(IEmailOutbox), "EmailOutbox")]
+    [InlineData(typeof(IMailTransport), "SmtpMailTransport")]
+    [InlineData(typeof(IPasswordResetRequests), "PasswordResetRequestStore")]
+    [InlineData(typeof(IAccountRateLimiter), "AccountRateLimiter")]
     public void Implementation_OfAnApplicationAbstraction_IsNotPublic(Type abstraction, string implementationName)
     {
         var implementation = Types.InAssembly(Layers.Infrastructure)

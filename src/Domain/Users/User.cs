@@ -22,6 +22,11 @@ public sealed class User
 
     public DateTimeOffset? LastLoginAt { get; private set; }
 
+    /// <summary>When the owner of <see cref="Email"/> last proved it by following a link mailed to it.</summary>
+    public DateTimeOffset? EmailVerifiedAt { get; private set; }
+
+    public bool EmailVerified => EmailVerifiedAt is not null;
+
     public static User Register(string email, string passwordHash, DateTimeOffset now)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(passwordHash);
@@ -43,6 +48,20 @@ public sealed class User
     }
 
     public void RecordLogin(DateTimeOffset now) => LastLoginAt = now;
+
+    /// <summary>The address's owner followed a link mailed to it; the first proof counts.</summary>
+    public void MarkEmailVerified(DateTimeOffset now) => EmailVerifiedAt ??= now;
+
+    /// <summary>
+    /// Moves the account to an address its owner has just proved, by following a link mailed to it:
+    /// so the new address is verified from the start.
+    /// </summary>
+    public void ChangeEmail(string newEmail, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(newEmail);
+        Email = EmailAddress.Normalize(newEmail);
+        EmailVerifiedAt = now;
+    }
 
     public void GrantStaff() => IsStaff = true;
 

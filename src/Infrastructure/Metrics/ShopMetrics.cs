@@ -30,6 +30,7 @@ internal sealed class ShopMetrics : IShopMetrics
         LoginOutcome.Succeeded => "succeeded",
         LoginOutcome.Failed => "failed",
         LoginOutcome.LockedOut => "locked_out",
+        LoginOutcome.EmailNotVerified => "email_not_verified",
         _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
     }));
 
@@ -49,6 +50,7 @@ internal sealed class ShopMetrics : IShopMetrics
                 SessionRevocationReason.PasswordChanged => "password_changed",
                 SessionRevocationReason.TokenReuse => "token_reuse",
                 SessionRevocationReason.AccountDeactivated => "account_deactivated",
+                SessionRevocationReason.PasswordReset => "password_reset",
                 _ => throw new ArgumentOutOfRangeException(nameof(reason)),
             }));
         }

@@ -4,6 +4,8 @@ using ShopEase.Domain.Orders;
 using ShopEase.Domain.Products;
 using ShopEase.Domain.Sessions;
 using ShopEase.Domain.Users;
+using ShopEase.Infrastructure.Email;
+using ShopEase.Infrastructure.RateLimiting;
 
 namespace ShopEase.Infrastructure.Persistence;
 
@@ -22,6 +24,14 @@ public sealed class ShopEaseDbContext(DbContextOptions<ShopEaseDbContext> option
     public DbSet<CartItem> CartItems => Set<CartItem>();
 
     public DbSet<Order> Orders => Set<Order>();
+
+    public DbSet<EmailToken> EmailTokens => Set<EmailToken>();
+
+    public DbSet<OutboxMessage> EmailOutbox => Set<OutboxMessage>();
+
+    public DbSet<PasswordResetRequest> PasswordResetRequests => Set<PasswordResetRequest>();
+
+    public DbSet<AccountRateLimitEntry> AccountRateLimits => Set<AccountRateLimitEntry>();
 
     /// <summary>The one place that says how ShopEase talks to PostgreSQL, at run time and design time alike.</summary>
     public static void Configure(DbContextOptionsBuilder builder, NpgsqlDataSource dataSource) =>

@@ -30,11 +30,38 @@ internal sealed partial class ExpiredSessionCleanup(
             LIMIT $2 FOR UPDATE SKIP LOCKED)
         """;
 
+    // Mail, once sent or given up on, kept for support as long as ended sessions are; its bodies are
+    // already gone. Email tokens that expired; requests a sender gave up on; ended limit windows.
+    private static readonly string[] DeleteEmailLeftovers =
+    [
+        """
+        DELETE FROM email_outbox WHERE id IN (
+            SELECT id FROM email_outbox WHERE sent_at < $1 OR dead_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)
+        """,
+        """
+        DELETE FROM email_tokens WHERE id IN (
+            SELECT id FROM email_tokens WHERE expires_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)
+        """,
+        """
+        DELETE FROM password_reset_requests WHERE id IN (
+            SELECT id FROM password_reset_requests WHERE requested_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)
+        """,
+        """
+        DELETE FROM account_rate_limits WHERE key IN (
+            SELECT key FROM account_rate_limits WHERE window_started_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)
+        """,
+    ];
+
     /// <returns>How many sessions were deleted.</returns>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var cutoff = timeProvider.GetUtcNow() - options.Value.Retention;
         await DeleteInBatchesAsync(DeleteLoginThrottles, cutoff, cancellationToken);
+        foreach (var sql in DeleteEmailLeftovers)
+        {
+            await DeleteInBatchesAsync(sql, cutoff, cancellationToken);
+        }
+
         var sessions = await DeleteInBatchesAsync(DeleteSessions, cutoff, cancellationToken);
         if (sessions > 0)
         {

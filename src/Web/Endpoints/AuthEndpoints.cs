@@ -33,7 +33,7 @@ public static class AuthEndpoints
         auth.MapPost("/login", LoginAsync).Accepts<CredentialsRequest>("application/json")
             .RequireRateLimiting(RateLimitingSetup.LoginPolicy)
             .WithMetadata(new BrowserTransportHeaders(NeedsCsrfToken: false))
-            .ProducesProblems(StatusCodes.Status401Unauthorized);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
         // Browser mode sends no body to refresh and logout: the refresh token is in the cookie.
         auth.MapPost("/token/refresh", RefreshAsync).Accepts<RefreshRequest>(isOptional: true, "application/json")
             .WithMetadata(new BrowserTransportHeaders(NeedsCsrfToken: true))
@@ -48,15 +48,22 @@ public static class AuthEndpoints
         return app;
     }
 
-    private static async Task<Results<Created<AuthResult>, Created<BrowserAuthResponse>>> RegisterAsync(
+    private static async Task<Results<Created<AuthResult>, Created<BrowserAuthResponse>, Created<UserResult>>> RegisterAsync(
         HttpContext http, ISender sender, BrowserTransport browser, CancellationToken ct)
     {
         var body = await http.Request.ReadJsonAsync<CredentialsRequest>(ct);
         var result = await sender.Send(
             new RegisterCommand(body.Email ?? string.Empty, body.Password ?? string.Empty, http.GetClientInfo()), ct);
+
+        // Verified email required: the account, and tokens only once it logs in after verifying.
+        if (result.Session is not { } session)
+        {
+            return TypedResults.Created(CurrentUserPath, new UserResult(result.User));
+        }
+
         return BrowserTransport.IsRequested(http)
-            ? TypedResults.Created(CurrentUserPath, ToBrowser(http, browser, result))
-            : TypedResults.Created(CurrentUserPath, result);
+            ? TypedResults.Created(CurrentUserPath, ToBrowser(http, browser, session))
+            : TypedResults.Created(CurrentUserPath, session);
     }
 
     private static async Task<Results<Ok<AuthResult>, Ok<BrowserAuthResponse>>> LoginAsync(

@@ -47,6 +47,10 @@ public sealed partial class ApiExceptionHandler(ProblemWriter problems, ILogger<
                 await problems.WriteAsync(httpContext, StatusCodes.Status403Forbidden, ProblemCodes.CsrfFailed,
                     "The CSRF token is missing or does not match this session.");
                 break;
+            case EmailNotVerifiedException:
+                await problems.WriteAsync(httpContext, StatusCodes.Status403Forbidden, ProblemCodes.EmailNotVerified,
+                    "Verify your email address before logging in.");
+                break;
             case NotFoundException notFound:
                 await problems.WriteAsync(httpContext, StatusCodes.Status404NotFound, ProblemCodes.NotFound, notFound.Message);
                 break;

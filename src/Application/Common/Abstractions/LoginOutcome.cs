@@ -10,4 +10,7 @@ public enum LoginOutcome
 
     /// <summary>Refused before the password was checked, because the email is locked out.</summary>
     LockedOut,
+
+    /// <summary>The right password, but verified email is required and this account's is not yet.</summary>
+    EmailNotVerified,
 }

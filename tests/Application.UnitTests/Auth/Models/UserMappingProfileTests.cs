@@ -35,6 +35,17 @@ public sealed class UserMappingProfileTests
 
         var dto = TestMapper.Instance.Map<CurrentUserDto>(user);
 
-        dto.ShouldBe(new CurrentUserDto(user.Id, "ann@shop.io", IsActive: false, IsStaff: true, Joined));
+        dto.ShouldBe(new CurrentUserDto(user.Id, "ann@shop.io", IsActive: false, IsStaff: true, Joined, EmailVerified: false));
+    }
+
+    [Fact]
+    public void Map_UserWithAVerifiedEmailToCurrentUserDto_SaysSo()
+    {
+        var user = User.Register("ann@shop.io", "stored-hash", Joined);
+        user.MarkEmailVerified(Joined.AddHours(1));
+
+        var dto = TestMapper.Instance.Map<CurrentUserDto>(user);
+
+        dto.EmailVerified.ShouldBeTrue();
     }
 }

@@ -1,7 +1,9 @@
 using Mediator;
+using Microsoft.Extensions.Options;
 using ShopEase.Application.Auth.Models;
 using ShopEase.Application.Common.Abstractions;
 using ShopEase.Application.Common.Exceptions;
+using ShopEase.Application.Common.Options;
 using ShopEase.Domain.Users;
 
 namespace ShopEase.Application.Auth.Commands.Login;
@@ -12,6 +14,7 @@ public sealed class LoginCommandHandler(
     ILoginThrottle throttle,
     SessionStarter sessionStarter,
     TimeProvider timeProvider,
+    IOptions<AccountOptions> accounts,
     IShopMetrics metrics) : ICommandHandler<LoginCommand, AuthResult>
 {
     public async ValueTask<AuthResult> Handle(LoginCommand command, CancellationToken cancellationToken)
@@ -45,6 +48,13 @@ public sealed class LoginCommandHandler(
         }
 
         await throttle.ResetAsync(email, cancellationToken);
+
+        // Only now, after the password: without it, this answer would tell which emails have accounts.
+        if (accounts.Value.RequireVerifiedEmail && !user.EmailVerified)
+        {
+            metrics.LoginAttempted(LoginOutcome.EmailNotVerified);
+            throw new EmailNotVerifiedException();
+        }
 
         if (check == PasswordCheck.SucceededRehashNeeded)
         {

@@ -28,6 +28,7 @@ public sealed class LoginCommandHandlerTests
     private readonly ITokenIssuer _tokenIssuer = Substitute.For<ITokenIssuer>();
     private readonly ILoginThrottle _throttle = Substitute.For<ILoginThrottle>();
     private readonly FakeTimeProvider _clock = TestClock.Create();
+    private readonly AccountOptions _accounts = new();
     private readonly User _ann = User.Register("ann@shop.io", StoredHash, Joined);
 
     public LoginCommandHandlerTests()
@@ -279,8 +280,47 @@ public sealed class LoginCommandHandlerTests
         await _throttle.DidNotReceiveWithAnyArgs().RecordFailureAsync(default!, default);
     }
 
+    [Fact]
+    public async Task Handle_UnverifiedEmail_WhenVerifiedEmailIsRequired_ThrowsEmailNotVerified()
+    {
+        _accounts.RequireVerifiedEmail = true;
+
+        await Should.ThrowAsync<EmailNotVerifiedException>(
+            () => CreateHandler().Handle(Command("ann@shop.io", Password), CancellationToken.None).AsTask());
+
+        await _refreshTokens.DidNotReceiveWithAnyArgs().StartSessionAsync(default!, default, default);
+    }
+
+    [Fact]
+    public async Task Handle_UnverifiedEmailAndWrongPassword_WhenVerifiedEmailIsRequired_ThrowsInvalidCredentials()
+    {
+        _accounts.RequireVerifiedEmail = true;
+
+        await Should.ThrowAsync<InvalidCredentialsException>(
+            () => CreateHandler().Handle(Command("ann@shop.io", "wrong password"), CancellationToken.None).AsTask());
+    }
+
+    [Fact]
+    public async Task Handle_VerifiedEmail_WhenVerifiedEmailIsRequired_LogsIn()
+    {
+        _accounts.RequireVerifiedEmail = true;
+        _ann.MarkEmailVerified(Joined);
+
+        var result = await CreateHandler().Handle(Command("ann@shop.io", Password), CancellationToken.None);
+
+        result.Access.ShouldBe("access-token");
+    }
+
+    [Fact]
+    public async Task Handle_UnverifiedEmail_WhenVerifiedEmailIsNotRequired_LogsIn()
+    {
+        var result = await CreateHandler().Handle(Command("ann@shop.io", Password), CancellationToken.None);
+
+        result.Access.ShouldBe("access-token");
+    }
+
     private LoginCommandHandler CreateHandler() =>
-        new(_users, _passwordHasher, _throttle, CreateSessionStarter(), _clock, _metrics);
+        new(_users, _passwordHasher, _throttle, CreateSessionStarter(), _clock, Options.Create(_accounts), _metrics);
 
     private SessionStarter CreateSessionStarter() =>
         new(_refreshTokens, _tokenIssuer, TestMapper.Instance, _clock, Options.Create(new SessionOptions()));
