@@ -55,6 +55,7 @@ if (app.Environment.IsDevelopment())
 app.MapHealthEndpoints();
 app.MapAuthEndpoints();
 app.MapSessionEndpoints();
+app.MapPasskeyEndpoints();
 app.MapAdminEndpoints();
 app.MapProductEndpoints();
 app.MapCartEndpoints();

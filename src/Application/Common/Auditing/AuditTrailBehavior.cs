@@ -7,6 +7,10 @@ using ShopEase.Application.Auth.Commands.Register;
 using ShopEase.Application.Auth.Models;
 using ShopEase.Application.Common.Abstractions;
 using ShopEase.Application.Common.Exceptions;
+using ShopEase.Application.Passkeys.Commands.DeletePasskey;
+using ShopEase.Application.Passkeys.Commands.PasskeyLogin;
+using ShopEase.Application.Passkeys.Commands.RegisterPasskey;
+using ShopEase.Application.Passkeys.Models;
 using ShopEase.Application.Sessions.Commands.LogoutAll;
 using ShopEase.Application.Sessions.Commands.RevokeSession;
 using ShopEase.Domain.Users;
@@ -15,7 +19,8 @@ namespace ShopEase.Application.Common.Auditing;
 
 /// <summary>
 /// The security audit trail: one structured event, with a stable event id, for each sign-up, login
-/// success and failure, lockout, logout, logout-all, session revocation and password change. The
+/// success and failure (by password or passkey), lockout, logout, logout-all, session revocation,
+/// password change, and passkey registration and deletion. The
 /// request's client IP comes from the logging scope the HTTP edge opens. Never a password or a
 /// token; a failed login names its email only by a keyed fingerprint (<see cref="IEmailFingerprint"/>).
 /// </summary>
@@ -37,6 +42,11 @@ public sealed partial class AuditTrailBehavior<TMessage, TResponse>(
             LogLoginFailed(logger, EmailHash(login.Email));
             throw;
         }
+        catch (InvalidCredentialsException refused) when (message is PasskeyLoginCommand)
+        {
+            LogPasskeyLoginFailed(logger, refused.Reason ?? "unknown");
+            throw;
+        }
         catch (RateLimitedException) when (message is LoginCommand login)
         {
             LogLockedOut(logger, EmailHash(login.Email));
@@ -50,6 +60,15 @@ public sealed partial class AuditTrailBehavior<TMessage, TResponse>(
                 break;
             case (LoginCommand, AuthResult result):
                 LogLoginSucceeded(logger, result.User.Id, result.SessionId);
+                break;
+            case (PasskeyLoginCommand, AuthResult result):
+                LogPasskeyLoginSucceeded(logger, result.User.Id, result.SessionId);
+                break;
+            case (RegisterPasskeyCommand register, PasskeyDto passkey):
+                LogPasskeyRegistered(logger, register.UserId, passkey.Id);
+                break;
+            case (DeletePasskeyCommand delete, _):
+                LogPasskeyDeleted(logger, delete.UserId, delete.PasskeyId);
                 break;
             case (LogoutCommand logout, _):
                 LogLoggedOut(logger, logout.UserId);
@@ -93,4 +112,16 @@ public sealed partial class AuditTrailBehavior<TMessage, TResponse>(
 
     [LoggerMessage(EventId = 3008, Level = LogLevel.Information, Message = "Audit: password change of user {UserId}, session {SessionId} kept")]
     private static partial void LogPasswordChanged(ILogger logger, Guid userId, Guid sessionId);
+
+    [LoggerMessage(EventId = 3031, Level = LogLevel.Information, Message = "Audit: passkey login of user {UserId}, session {SessionId}")]
+    private static partial void LogPasskeyLoginSucceeded(ILogger logger, Guid userId, Guid sessionId);
+
+    [LoggerMessage(EventId = 3032, Level = LogLevel.Warning, Message = "Audit: failed passkey login: {Reason}")]
+    private static partial void LogPasskeyLoginFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 3033, Level = LogLevel.Information, Message = "Audit: user {UserId} registered passkey {PasskeyId}")]
+    private static partial void LogPasskeyRegistered(ILogger logger, Guid userId, Guid passkeyId);
+
+    [LoggerMessage(EventId = 3034, Level = LogLevel.Information, Message = "Audit: user {UserId} deleted passkey {PasskeyId}")]
+    private static partial void LogPasskeyDeleted(ILogger logger, Guid userId, Guid passkeyId);
 }
