@@ -62,7 +62,7 @@ public sealed partial class MetricsTests(ShopEaseApiFactory database) : IClassFi
 
         var scrape = await ScrapeAsync();
 
-        Value(scrape, "http_server_request_duration_seconds_count", "http_route=\"/health/live\"").ShouldBeGreaterThanOrEqualTo(1);
+        Value(scrape, "http_server_request_duration_seconds_count", "http_response_status_code=\"200\",http_route=\"/health/live\"").ShouldBeGreaterThanOrEqualTo(1);
     }
 
     [Fact]
