@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ShopEase.Application.Auth.Models;
+using ShopEase.Application.Common.Exceptions;
 using ShopEase.Application.Passkeys.Commands.BeginPasskeyLogin;
 using ShopEase.Application.Passkeys.Commands.BeginPasskeyRegistration;
 using ShopEase.Application.Passkeys.Commands.DeletePasskey;
@@ -24,22 +25,27 @@ namespace ShopEase.Web.Endpoints;
 /// </summary>
 public static class PasskeyEndpoints
 {
-    public const string BasePath = AuthEndpoints.BasePath + "/passkeys";
+    private const string Segment = "/passkeys";
+
+    public const string BasePath = AuthEndpoints.BasePath + Segment;
 
     public static IEndpointRouteBuilder MapPasskeyEndpoints(this IEndpointRouteBuilder app)
     {
-        var passkeys = app.MapGroup(BasePath).WithTags("Passkeys");
-        var owned = passkeys.MapGroup(string.Empty).RequireAuthorization();
-        owned.MapPost("/register/options", BeginRegistrationAsync);
-        owned.MapPost("/register", RegisterAsync).Accepts<RegisterPasskeyRequest>("application/json");
-        owned.MapGet(string.Empty, ListAsync);
-        owned.MapPatch("/{id:guid}", RenameAsync).Accepts<RenamePasskeyRequest>("application/json");
-        owned.MapDelete("/{id:guid}", DeleteAsync);
+        // Grouped on /api/auth so that the list is routed as exactly /api/auth/passkeys, with no trailing slash.
+        var passkeys = app.MapGroup(AuthEndpoints.BasePath).WithTags("Passkeys");
+        var owned = app.MapGroup(AuthEndpoints.BasePath).WithTags("Passkeys").RequireAuthorization();
+        owned.MapPost($"{Segment}/register/options", BeginRegistrationAsync);
+        owned.MapPost($"{Segment}/register", RegisterAsync).Accepts<RegisterPasskeyRequest>("application/json");
+        owned.MapGet(Segment, ListAsync);
+        owned.MapPatch(Segment + "/{id}", RenameAsync).Accepts<RenamePasskeyRequest>("application/json");
+
+        // 400: the last passkey of an account without a password stays.
+        owned.MapDelete(Segment + "/{id}", DeleteAsync).ProducesProblems(StatusCodes.Status400BadRequest);
 
         // Signing in shares the per-IP budget of password login.
-        passkeys.MapPost("/login/options", BeginLoginAsync).Accepts<PasskeyLoginOptionsRequest>(isOptional: true, "application/json")
+        passkeys.MapPost($"{Segment}/login/options", BeginLoginAsync).Accepts<PasskeyLoginOptionsRequest>(isOptional: true, "application/json")
             .RequireRateLimiting(RateLimitingSetup.LoginPolicy);
-        passkeys.MapPost("/login", LoginAsync).Accepts<PasskeyLoginRequest>("application/json")
+        passkeys.MapPost($"{Segment}/login", LoginAsync).Accepts<PasskeyLoginRequest>("application/json")
             .RequireRateLimiting(RateLimitingSetup.LoginPolicy)
             .WithMetadata(new BrowserTransportHeaders(NeedsCsrfToken: false))
             .ProducesProblems(StatusCodes.Status401Unauthorized);
@@ -59,17 +65,22 @@ public static class PasskeyEndpoints
     private static async Task<Ok<IReadOnlyList<PasskeyDto>>> ListAsync(HttpContext http, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new ListPasskeysQuery(http.User.GetUserId()), ct));
 
-    private static async Task<Ok<PasskeyDto>> RenameAsync(Guid id, HttpContext http, ISender sender, CancellationToken ct)
+    private static async Task<Ok<PasskeyDto>> RenameAsync(string id, HttpContext http, ISender sender, CancellationToken ct)
     {
+        var passkeyId = ParseId(id);
         var body = await http.Request.ReadJsonAsync<RenamePasskeyRequest>(ct);
-        return TypedResults.Ok(await sender.Send(new RenamePasskeyCommand(http.User.GetUserId(), id, body.Name), ct));
+        return TypedResults.Ok(await sender.Send(new RenamePasskeyCommand(http.User.GetUserId(), passkeyId, body.Name), ct));
     }
 
-    private static async Task<NoContent> DeleteAsync(Guid id, HttpContext http, ISender sender, CancellationToken ct)
+    private static async Task<NoContent> DeleteAsync(string id, HttpContext http, ISender sender, CancellationToken ct)
     {
-        await sender.Send(new DeletePasskeyCommand(http.User.GetUserId(), id), ct);
+        await sender.Send(new DeletePasskeyCommand(http.User.GetUserId(), ParseId(id)), ct);
         return TypedResults.NoContent();
     }
+
+    /// <summary>An id that is no GUID names no passkey: 404, as an unknown one.</summary>
+    private static Guid ParseId(string id) =>
+        Guid.TryParse(id, out var passkeyId) ? passkeyId : throw new NotFoundException("No such passkey.");
 
     private static async Task<Ok<PasskeyLoginOptions>> BeginLoginAsync(HttpContext http, ISender sender, CancellationToken ct)
     {
