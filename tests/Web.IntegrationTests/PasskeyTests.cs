@@ -155,6 +155,22 @@ public sealed class PasskeyTests(ShopEaseApiFactory factory) : IClassFixture<Sho
     }
 
     [Fact]
+    public async Task SignIn_SessionEndsAtLogout_ItsTokensAreRefusedAfterwards()
+    {
+        var account = await _client.RegisterAsync();
+        using var authenticator = SoftwareAuthenticator.Es256();
+        await _client.RegisterPasskeyAsync(account.Access, authenticator);
+        var session = (await (await _client.SignInWithPasskeyAsync(authenticator)).Content.ReadFromJsonAsync<AuthBody>())!;
+
+        var logout = await _client.PostJsonAsync("/api/auth/logout", new { refresh = session.Refresh }, session.Access);
+
+        logout.StatusCode.ShouldBe(HttpStatusCode.ResetContent);
+        (await _client.GetMeAsync(session.Access)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await _client.RefreshAsync(session.Refresh)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await _client.GetMeAsync(account.Access)).StatusCode.ShouldBe(HttpStatusCode.OK, "only the passkey's session ended");
+    }
+
+    [Fact]
     public async Task SignIn_RecordsWhenThePasskeyWasLastUsed()
     {
         var account = await _client.RegisterAsync();
