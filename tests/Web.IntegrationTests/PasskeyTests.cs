@@ -222,6 +222,23 @@ public sealed class PasskeyTests(ShopEaseApiFactory factory) : IClassFixture<Sho
     }
 
     [Fact]
+    public async Task Ceremonies_BegunOnOneNode_FinishOnAnother()
+    {
+        var account = await _client.RegisterAsync();
+        using var authenticator = SoftwareAuthenticator.Es256();
+        using var peer = new PeerNodeApiFactory(factory, new Dictionary<string, string?>());
+        var otherNode = peer.CreateApiClient();
+
+        var creation = await _client.PasskeyCreationOptionsAsync(account.Access);
+        var registered = await otherNode.SendPasskeyRegistrationAsync(account.Access, authenticator.Create(creation));
+        var (flowId, options) = await otherNode.PasskeyLoginOptionsAsync();
+        var signedIn = await _client.SendPasskeyLoginAsync(flowId, authenticator.Get(options));
+
+        registered.StatusCode.ShouldBe(HttpStatusCode.Created, await registered.Content.ReadAsStringAsync());
+        signedIn.StatusCode.ShouldBe(HttpStatusCode.OK, await signedIn.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task SignIn_FromAnotherOrigin_Is401()
     {
         using var authenticator = await _client.RegisteredAuthenticatorAsync();
