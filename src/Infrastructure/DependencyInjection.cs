@@ -7,6 +7,7 @@ using Npgsql;
 using ShopEase.Application.Common.Abstractions;
 using ShopEase.Infrastructure.Email;
 using ShopEase.Infrastructure.Metrics;
+using ShopEase.Infrastructure.Passkeys;
 using ShopEase.Infrastructure.Persistence;
 using ShopEase.Infrastructure.RateLimiting;
 using ShopEase.Infrastructure.Redis;
@@ -141,8 +142,31 @@ public static class DependencyInjection
 
         services.AddSingleton<PasswordHashingGate>();
         services.AddSingleton<Application.Common.Abstractions.IPasswordHasher, GatedPasswordHasher>();
+        services.AddPasskeys(configuration);
         services.AddSingleton<ShopMetrics>();
         services.AddSingleton<IShopMetrics>(sp => sp.GetRequiredService<ShopMetrics>());
         return services;
+    }
+
+    private static void AddPasskeys(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PasskeyOptions>().Bind(configuration.GetSection(PasskeyOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PasskeyOptions>, PasskeyOptionsValidator>();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<PasskeyOptions>>().Value;
+            return new Fido2NetLib.Fido2Configuration
+            {
+                RPID = options.RpId,
+                RPName = options.RpName,
+                Origins = options.EffectiveOrigins.ToHashSet(StringComparer.OrdinalIgnoreCase),
+                Timeout = (uint)Application.Passkeys.PasskeyChallenges.Lifetime.TotalMilliseconds,
+                ChallengeSize = 32,
+            };
+        });
+        services.AddSingleton<Fido2NetLib.IFido2>(sp => new Fido2NetLib.Fido2(sp.GetRequiredService<Fido2NetLib.Fido2Configuration>()));
+        services.AddSingleton<IPasskeyRelyingParty, Fido2RelyingParty>();
+        services.AddScoped<IPasskeyRepository, PasskeyRepository>();
+        services.AddScoped<IPasskeyChallengeStore, PasskeyChallengeStore>();
     }
 }

@@ -56,6 +56,7 @@ app.MapHealthEndpoints();
 app.MapAuthEndpoints();
 app.MapSessionEndpoints();
 app.MapEmailEndpoints();
+app.MapPasskeyEndpoints();
 app.MapAdminEndpoints();
 app.MapProductEndpoints();
 app.MapCartEndpoints();

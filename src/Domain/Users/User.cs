@@ -12,7 +12,17 @@ public sealed class User
     /// <summary>Always normalised: see <see cref="EmailAddress.Normalize"/>.</summary>
     public string Email { get; private set; } = string.Empty;
 
+    /// <summary>Empty for an account that has no password: it signs in with a passkey only.</summary>
     public string PasswordHash { get; private set; } = string.Empty;
+
+    /// <summary>
+    /// Every account made today has one (sign-up and create-admin require it); an account stored
+    /// without one can only sign in with a passkey, and so must keep at least one.
+    /// </summary>
+    public bool HasPassword => PasswordHash.Length > 0;
+
+    /// <summary>An account always keeps a way in: a password, or at least one passkey.</summary>
+    public bool KeepsAWayIn(int passkeysLeft) => HasPassword || passkeysLeft > 0;
 
     public bool IsActive { get; private set; }
 

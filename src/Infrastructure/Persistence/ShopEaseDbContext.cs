@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using ShopEase.Domain.Orders;
+using ShopEase.Domain.Passkeys;
 using ShopEase.Domain.Products;
 using ShopEase.Domain.Sessions;
 using ShopEase.Domain.Users;
@@ -18,6 +19,10 @@ public sealed class ShopEaseDbContext(DbContextOptions<ShopEaseDbContext> option
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
 
     public DbSet<LoginThrottleEntry> LoginThrottles => Set<LoginThrottleEntry>();
+
+    public DbSet<Passkey> Passkeys => Set<Passkey>();
+
+    public DbSet<PasskeyChallengeEntry> PasskeyChallenges => Set<PasskeyChallengeEntry>();
 
     public DbSet<Product> Products => Set<Product>();
 

@@ -8,8 +8,9 @@ namespace ShopEase.Infrastructure.Sessions;
 /// <summary>
 /// Deletes sessions that expired or were revoked longer than the retention ago, with their refresh
 /// tokens (ON DELETE CASCADE), in small batches that skip rows another transaction holds, so a
-/// rotation never waits on it. Spent tokens of a live session are kept on purpose: replaying one
-/// must still revoke the session, however old it is.
+/// rotation never waits on it; also stale login counters and expired passkey challenges. Spent
+/// tokens of a live session are kept on purpose: replaying one must still revoke the session,
+/// however old it is.
 /// </summary>
 internal sealed partial class ExpiredSessionCleanup(
     NpgsqlDataSource dataSource,
@@ -52,16 +53,24 @@ internal sealed partial class ExpiredSessionCleanup(
         """,
     ];
 
+    // Passkey ceremonies begun and never finished: useless once expired, so no retention.
+    private const string DeletePasskeyChallenges = """
+        DELETE FROM passkey_challenges WHERE id IN (
+            SELECT id FROM passkey_challenges WHERE expires_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)
+        """;
+
     /// <returns>How many sessions were deleted.</returns>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var cutoff = timeProvider.GetUtcNow() - options.Value.Retention;
+        var now = timeProvider.GetUtcNow();
+        var cutoff = now - options.Value.Retention;
         await DeleteInBatchesAsync(DeleteLoginThrottles, cutoff, cancellationToken);
         foreach (var sql in DeleteEmailLeftovers)
         {
             await DeleteInBatchesAsync(sql, cutoff, cancellationToken);
         }
 
+        await DeleteInBatchesAsync(DeletePasskeyChallenges, now, cancellationToken);
         var sessions = await DeleteInBatchesAsync(DeleteSessions, cutoff, cancellationToken);
         if (sessions > 0)
         {

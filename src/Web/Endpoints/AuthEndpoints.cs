@@ -128,7 +128,7 @@ public static class AuthEndpoints
         return TypedResults.StatusCode(StatusCodes.Status205ResetContent);
     }
 
-    private static BrowserAuthResponse ToBrowser(HttpContext http, BrowserTransport browser, AuthResult result)
+    internal static BrowserAuthResponse ToBrowser(HttpContext http, BrowserTransport browser, AuthResult result)
     {
         var csrfToken = browser.IssueCsrf(result.SessionId);
         browser.SetCookies(http, result.Refresh, csrfToken);

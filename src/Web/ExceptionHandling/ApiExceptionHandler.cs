@@ -32,9 +32,9 @@ public sealed partial class ApiExceptionHandler(ProblemWriter problems, ILogger<
             case RequestBodyException body:
                 await problems.WriteAsync(httpContext, body.StatusCode, body.Code, body.Message);
                 break;
-            case InvalidCredentialsException:
+            case InvalidCredentialsException invalid:
                 await problems.WriteAsync(httpContext, StatusCodes.Status401Unauthorized, ProblemCodes.InvalidCredentials,
-                    "The email or password is not correct.");
+                    invalid.Message);
                 break;
             case RateLimitedException limited:
                 await RateLimitingSetup.WriteRateLimitedAsync(httpContext, limited.RetryAfter);

@@ -14,6 +14,10 @@ using ShopEase.Application.Email.Commands.ResendVerification;
 using ShopEase.Application.Email.Commands.ResetPassword;
 using ShopEase.Application.Email.Commands.VerifyEmail;
 using ShopEase.Application.Email.Models;
+using ShopEase.Application.Passkeys.Commands.DeletePasskey;
+using ShopEase.Application.Passkeys.Commands.PasskeyLogin;
+using ShopEase.Application.Passkeys.Commands.RegisterPasskey;
+using ShopEase.Application.Passkeys.Models;
 using ShopEase.Application.Sessions.Commands.LogoutAll;
 using ShopEase.Application.Sessions.Commands.RevokeSession;
 using ShopEase.Domain.Users;
@@ -22,9 +26,9 @@ namespace ShopEase.Application.Common.Auditing;
 
 /// <summary>
 /// The security audit trail: one structured event, with a stable event id, for each sign-up, login
-/// success and failure, lockout, logout, logout-all, session revocation, password change, and each step
-/// of email verification, password reset and email change. The
-/// request's client IP comes from the logging scope the HTTP edge opens. Never a password or a
+/// success and failure (by password or passkey), lockout, logout, logout-all, session revocation,
+/// password change, passkey registration and deletion, and each step of email verification, password
+/// reset and email change. The request's client IP comes from the logging scope the HTTP edge opens. Never a password or a
 /// token; a failed login names its email only by a keyed fingerprint (<see cref="IEmailFingerprint"/>).
 /// </summary>
 public sealed partial class AuditTrailBehavior<TMessage, TResponse>(
@@ -43,6 +47,11 @@ public sealed partial class AuditTrailBehavior<TMessage, TResponse>(
         catch (InvalidCredentialsException) when (message is LoginCommand login)
         {
             LogLoginFailed(logger, EmailHash(login.Email));
+            throw;
+        }
+        catch (InvalidCredentialsException refused) when (message is PasskeyLoginCommand)
+        {
+            LogPasskeyLoginFailed(logger, refused.Reason ?? "unknown");
             throw;
         }
         catch (RateLimitedException) when (message is LoginCommand login)
@@ -73,6 +82,15 @@ public sealed partial class AuditTrailBehavior<TMessage, TResponse>(
                 break;
             case (LoginCommand, AuthResult result):
                 LogLoginSucceeded(logger, result.User.Id, result.SessionId);
+                break;
+            case (PasskeyLoginCommand, AuthResult result):
+                LogPasskeyLoginSucceeded(logger, result.User.Id, result.SessionId);
+                break;
+            case (RegisterPasskeyCommand register, PasskeyDto passkey):
+                LogPasskeyRegistered(logger, register.UserId, passkey.Id);
+                break;
+            case (DeletePasskeyCommand delete, _):
+                LogPasskeyDeleted(logger, delete.UserId, delete.PasskeyId);
                 break;
             case (LogoutCommand logout, _):
                 LogLoggedOut(logger, logout.UserId);
@@ -180,4 +198,15 @@ public sealed partial class AuditTrailBehavior<TMessage, TResponse>(
     [LoggerMessage(EventId = 3019, Level = LogLevel.Warning,
         Message = "Audit: login refused for email hash {EmailHash}: email not verified")]
     private static partial void LogLoginUnverified(ILogger logger, string emailHash);
+    [LoggerMessage(EventId = 3031, Level = LogLevel.Information, Message = "Audit: passkey login of user {UserId}, session {SessionId}")]
+    private static partial void LogPasskeyLoginSucceeded(ILogger logger, Guid userId, Guid sessionId);
+
+    [LoggerMessage(EventId = 3032, Level = LogLevel.Warning, Message = "Audit: failed passkey login: {Reason}")]
+    private static partial void LogPasskeyLoginFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 3033, Level = LogLevel.Information, Message = "Audit: user {UserId} registered passkey {PasskeyId}")]
+    private static partial void LogPasskeyRegistered(ILogger logger, Guid userId, Guid passkeyId);
+
+    [LoggerMessage(EventId = 3034, Level = LogLevel.Information, Message = "Audit: user {UserId} deleted passkey {PasskeyId}")]
+    private static partial void LogPasskeyDeleted(ILogger logger, Guid userId, Guid passkeyId);
 }

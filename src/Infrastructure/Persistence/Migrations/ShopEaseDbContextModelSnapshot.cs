@@ -121,6 +121,58 @@ namespace ShopEase.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("ShopEase.Domain.Passkeys.Passkey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("CredentialId")
+                        .IsRequired()
+                        .HasMaxLength(1023)
+                        .HasColumnType("bytea")
+                        .HasColumnName("credential_id");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("name");
+
+                    b.Property<byte[]>("PublicKey")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("public_key");
+
+                    b.Property<long>("SignCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sign_count");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_passkeys");
+
+                    b.HasIndex("CredentialId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_passkeys_credential_id");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_passkeys_user_id");
+
+                    b.ToTable("passkeys", (string)null);
+                });
+
             modelBuilder.Entity("ShopEase.Domain.Products.Product", b =>
                 {
                     b.Property<Guid>("Id")
@@ -563,6 +615,46 @@ namespace ShopEase.Infrastructure.Persistence.Migrations
                     b.ToTable("account_rate_limits", (string)null);
                 });
 
+            modelBuilder.Entity("ShopEase.Infrastructure.Persistence.PasskeyChallengeEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<short>("Ceremony")
+                        .HasColumnType("smallint")
+                        .HasColumnName("ceremony");
+
+                    b.Property<byte[]>("Challenge")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("challenge");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("state");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_passkey_challenges");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_passkey_challenges_expires_at");
+
+                    b.HasIndex("UserId", "Challenge")
+                        .HasDatabaseName("ix_passkey_challenges_user_id_challenge");
+
+                    b.ToTable("passkey_challenges", (string)null);
+                });
+
             modelBuilder.Entity("ShopEase.Domain.Orders.Order", b =>
                 {
                     b.HasOne("ShopEase.Domain.Users.User", null)
@@ -588,6 +680,16 @@ namespace ShopEase.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_order_lines_products_product_id");
+                });
+
+            modelBuilder.Entity("ShopEase.Domain.Passkeys.Passkey", b =>
+                {
+                    b.HasOne("ShopEase.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_passkeys_users_user_id");
                 });
 
             modelBuilder.Entity("ShopEase.Domain.Sessions.AuthSession", b =>
@@ -635,6 +737,15 @@ namespace ShopEase.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_cart_items_users_user_id");
+                });
+
+            modelBuilder.Entity("ShopEase.Infrastructure.Persistence.PasskeyChallengeEntry", b =>
+                {
+                    b.HasOne("ShopEase.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_passkey_challenges_users_user_id");
                 });
 
             modelBuilder.Entity("ShopEase.Domain.Orders.Order", b =>

@@ -38,8 +38,11 @@ public sealed class LoginCommandHandler(
         }
 
         // The password is checked before the account state so that an inactive account costs
-        // the same time as an active one.
-        var check = await passwordHasher.VerifyAsync(user.PasswordHash, command.Password, cancellationToken);
+        // the same time as an active one; an account without a password (passkeys only) pays a
+        // hash too, so that no password is not told apart from a wrong one.
+        var check = user.HasPassword
+            ? await passwordHasher.VerifyAsync(user.PasswordHash, command.Password, cancellationToken)
+            : await passwordHasher.VerifyAgainstDummyHashAsync(command.Password, cancellationToken);
         if (check == PasswordCheck.Failed || !user.IsActive)
         {
             await throttle.RecordFailureAsync(email, cancellationToken);
