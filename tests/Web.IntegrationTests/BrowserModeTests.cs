@@ -155,6 +155,35 @@ public sealed class BrowserModeTests(ShopEaseApiFactory factory) : IClassFixture
         (await response.ReadProblemAsync()).Code.ShouldBe("csrf_failed");
     }
 
+    [Theory]
+    [InlineData("a.b")]
+    [InlineData(".")]
+    [InlineData("a.")]
+    [InlineData("@@@@@@@@@@@@@@@@@@@@@@.!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!")]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAA.A")]
+    public async Task Refresh_ByCookieWithAMalformedCsrfToken_Is403AndSpendsNothing(string csrfToken)
+    {
+        var session = await RegisterAsync();
+
+        var response = await RefreshAsync(session.Cookie, csrfToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await response.ReadProblemAsync()).Code.ShouldBe("csrf_failed");
+        (await RefreshAsync(session.Cookie, session.CsrfToken)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Refresh_ByCookieWithItsCsrfTokenEndingInGarbage_Is403AndSpendsNothing()
+    {
+        var session = await RegisterAsync();
+
+        var response = await RefreshAsync(session.Cookie, session.CsrfToken[..^2] + "xx");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await response.ReadProblemAsync()).Code.ShouldBe("csrf_failed");
+        (await RefreshAsync(session.Cookie, session.CsrfToken)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
     [Fact]
     public async Task Refresh_WithTheCsrfTokenOfAnotherSession_Is403AndSpendsNothing()
     {
