@@ -116,6 +116,22 @@ public sealed class CartTests(ShopEaseApiFactory factory) : IClassFixture<ShopEa
     }
 
     [Fact]
+    public async Task Put_QuantityAsAJsonString_Returns400OnQuantity()
+    {
+        var staff = await _client.RegisterStaffAsync(factory);
+        var mug = await _client.CreateProductAsync(staff.Access);
+        var user = await _client.RegisterAsync();
+
+        var response = await _client.SendAsync(HttpMethod.Put, $"/api/cart/items/{mug.Id}", user.Access, new { quantity = "2" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await response.ReadProblemAsync();
+        problem.Code.ShouldBe("validation_failed");
+        problem.Errors!["quantity"].ShouldBe(["Must be a whole number."]);
+        (await _client.GetCartAsync(user.Access)).Items.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Put_FractionalQuantity_Returns400OnQuantity()
     {
         var staff = await _client.RegisterStaffAsync(factory);
