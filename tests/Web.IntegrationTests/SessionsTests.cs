@@ -8,8 +8,6 @@ public sealed class SessionsTests(ShopEaseApiFactory factory) : IClassFixture<Sh
 {
     private readonly HttpClient _client = factory.CreateApiClient();
 
-    private sealed record SessionBody(string Id, string CreatedAt, string LastUsedAt, string? UserAgent, string? Ip, bool Current);
-
     [Fact]
     public async Task ListSessions_ShowsEveryLiveSessionAndMarksTheCurrentOne()
     {
