@@ -36,6 +36,43 @@ public sealed class RateLimitTests(RateLimitTests.SmallLimitsApiFactory factory)
     }
 
     [Fact]
+    public async Task Login_EveryAddressOfOneIpv6Slash64_SharesOneBudget()
+    {
+        for (var i = 1; i <= 4; i++)
+        {
+            (await LoginFromAsync($"2001:db8:aa:1::{i}", ApiClientExtensions.UniqueEmail(), "whatever1")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        }
+
+        var limited = await LoginFromAsync("2001:db8:aa:1:ffff:ffff:ffff:fffe", ApiClientExtensions.UniqueEmail(), "whatever1");
+
+        await ShouldBeRateLimitedAsync(limited);
+    }
+
+    [Fact]
+    public async Task Login_AnotherIpv6Slash64_HasItsOwnBudget()
+    {
+        for (var i = 1; i <= 5; i++)
+        {
+            await LoginFromAsync($"2001:db8:aa:2::{i}", ApiClientExtensions.UniqueEmail(), "whatever1");
+        }
+
+        (await LoginFromAsync("2001:db8:aa:3::1", ApiClientExtensions.UniqueEmail(), "whatever1")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Login_AnIpv4AddressMappedIntoIpv6_CountsAsThatIpv4Address()
+    {
+        for (var i = 0; i < 4; i++)
+        {
+            await LoginFromAsync("198.51.100.60", ApiClientExtensions.UniqueEmail(), "whatever1");
+        }
+
+        var limited = await LoginFromAsync("::ffff:198.51.100.60", ApiClientExtensions.UniqueEmail(), "whatever1");
+
+        await ShouldBeRateLimitedAsync(limited);
+    }
+
+    [Fact]
     public async Task Login_ForgedXForwardedForFromAnUntrustedPeer_DoesNotResetTheLimit()
     {
         const string ip = "198.51.100.30";

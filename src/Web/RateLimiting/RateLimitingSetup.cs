@@ -4,12 +4,14 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using ShopEase.Application.Common.Options;
 using ShopEase.Web.ExceptionHandling;
+using ShopEase.Web.Http;
 
 namespace ShopEase.Web.RateLimiting;
 
 /// <summary>
 /// Per-client-IP limits on login and sign-up through ASP.NET Core's rate limiter. The client IP is
-/// the socket peer, or what a configured trusted proxy forwarded (see ForwardedHeaders setup).
+/// the socket peer, or what a configured trusted proxy forwarded (see ForwardedHeaders setup); IPv6
+/// clients count per /64 (<see cref="ClientNetwork"/>).
 /// </summary>
 public static class RateLimitingSetup
 {
@@ -49,7 +51,7 @@ public static class RateLimitingSetup
         }
 
         var (permits, window) = limit(settings);
-        var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var client = ClientNetwork.PartitionKey(http.Connection.RemoteIpAddress);
         return RateLimitPartition.GetFixedWindowLimiter($"{policy}:{client}", _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = permits,
