@@ -74,6 +74,18 @@ public sealed class AuditTrailTests(AuditTrailTests.RecordingApiFactory factory)
     }
 
     [Fact]
+    public async Task PasswordChange_WithAWrongCurrentPassword_IsAuditedLikeAFailedLogin()
+    {
+        var registered = await _client.RegisterAsync(password: Secret);
+
+        await _client.PostJsonAsync("/api/auth/password", new { currentPassword = "wrong " + Secret, newPassword = "another fine passphrase" }, registered.Access);
+
+        var entry = factory.Logs.Entries.Single(e => e.EventId.Id == 3009 && Equals(e.Values["UserId"], Guid.Parse(registered.User.Id)));
+        entry.Level.ShouldBe(LogLevel.Warning);
+        entry.Values.ShouldContainKey("ClientIp");
+    }
+
+    [Fact]
     public async Task RefreshReuse_IsAudited()
     {
         var registered = await _client.RegisterAsync(password: Secret);

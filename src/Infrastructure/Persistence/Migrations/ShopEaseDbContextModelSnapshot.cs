@@ -369,9 +369,9 @@ namespace ShopEase.Infrastructure.Persistence.Migrations
                         .HasColumnType("bytea")
                         .HasColumnName("email_hash");
 
-                    b.Property<int>("Failures")
+                    b.Property<int>("Attempts")
                         .HasColumnType("integer")
-                        .HasColumnName("failures");
+                        .HasColumnName("attempts");
 
                     b.Property<DateTimeOffset?>("LockedUntil")
                         .HasColumnType("timestamp with time zone")

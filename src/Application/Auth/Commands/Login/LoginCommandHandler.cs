@@ -17,8 +17,9 @@ public sealed class LoginCommandHandler(
     {
         var email = EmailAddress.Normalize(command.Email);
 
-        // A locked email is refused before its password is looked at: no hint whether it was right.
-        if (await throttle.LockedForAsync(email, cancellationToken) is { } wait)
+        // Counted before the slow hash, so parallel guesses cannot outrun the lockout; a locked email
+        // is refused before its password is looked at: no hint whether it was right.
+        if (await throttle.CountAttemptAsync(email, cancellationToken) is { } wait)
         {
             throw new RateLimitedException(wait);
         }
@@ -27,7 +28,6 @@ public sealed class LoginCommandHandler(
         if (user is null)
         {
             passwordHasher.VerifyAgainstDummyHash(command.Password);
-            await throttle.RecordFailureAsync(email, cancellationToken);
             throw new InvalidCredentialsException();
         }
 
@@ -36,7 +36,6 @@ public sealed class LoginCommandHandler(
         var check = passwordHasher.Verify(user.PasswordHash, command.Password);
         if (check == PasswordCheck.Failed || !user.IsActive)
         {
-            await throttle.RecordFailureAsync(email, cancellationToken);
             throw new InvalidCredentialsException();
         }
 
