@@ -117,7 +117,7 @@ public sealed class AuditTrailTests(AuditTrailTests.RecordingApiFactory factory)
     {
         public RecordingLoggerProvider Logs { get; } = new();
 
-        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>(ImmediateReuseDetectionApiFactory.NoGrace)
         {
             ["Logging:LogLevel:Default"] = "Information",
         };

@@ -120,6 +120,37 @@ public sealed class BrowserModeTests(ShopEaseApiFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task TwoTabs_TheOneRefreshingAfterTheOtherWithTheOldCookie_Gets401_ThenRetriesWithTheNewCookie_AndStaysSignedIn()
+    {
+        var session = await RegisterAsync();
+        var tabA = await RefreshAsync(session.Cookie, session.CsrfToken);
+        tabA.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var sharedCookie = CookieValue(tabA);
+
+        var tabB = await RefreshAsync(session.Cookie, session.CsrfToken);
+        var tabBRetry = await RefreshAsync(sharedCookie, session.CsrfToken);
+
+        tabB.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await tabB.ReadProblemAsync()).Code.ShouldBe("token_not_valid");
+        tabBRetry.StatusCode.ShouldBe(HttpStatusCode.OK, "the losing tab retries with the cookie the winner set");
+        var access = (await tabBRetry.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access").GetString();
+        (await _client.GetMeAsync(access)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task TwoTabs_RefreshingAtTheSameMoment_OneWins_TheOtherRetriesWithTheNewCookie_AndTheSessionLives()
+    {
+        var session = await RegisterAsync();
+
+        var tabs = await Task.WhenAll(RefreshAsync(session.Cookie, session.CsrfToken), RefreshAsync(session.Cookie, session.CsrfToken));
+
+        tabs.Count(t => t.StatusCode == HttpStatusCode.OK).ShouldBe(1);
+        tabs.Count(t => t.StatusCode == HttpStatusCode.Unauthorized).ShouldBe(1);
+        var retry = await RefreshAsync(CookieValue(tabs.Single(t => t.StatusCode == HttpStatusCode.OK)), session.CsrfToken);
+        retry.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Refresh_ByCookieWithoutTheCsrfHeader_Is403AndSpendsNothing()
     {
         var session = await RegisterAsync();

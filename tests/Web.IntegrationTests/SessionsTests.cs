@@ -4,7 +4,7 @@ using ShopEase.Web.IntegrationTests.Support;
 
 namespace ShopEase.Web.IntegrationTests;
 
-public sealed class SessionsTests(ShopEaseApiFactory factory) : IClassFixture<ShopEaseApiFactory>
+public sealed class SessionsTests(ImmediateReuseDetectionApiFactory factory) : IClassFixture<ImmediateReuseDetectionApiFactory>
 {
     private readonly HttpClient _client = factory.CreateApiClient();
 

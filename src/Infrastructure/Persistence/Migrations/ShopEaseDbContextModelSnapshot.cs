@@ -323,6 +323,10 @@ namespace ShopEase.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(512)")
                         .HasColumnName("password_hash");
 
+                    b.Property<Guid>("PasswordStamp")
+                        .HasColumnType("uuid")
+                        .HasColumnName("password_stamp");
+
                     b.HasKey("Id")
                         .HasName("pk_users");
 

@@ -54,7 +54,7 @@ public sealed partial class ChangePasswordCommandHandler(
                 var replaced = await refreshTokens.ReplaceRefreshTokenAsync(
                     command.SessionId, now, options.Value.RefreshTokenLifetime, ct)
                     ?? throw new TokenNotValidException();
-                user.ChangePasswordHash(newHash);
+                user.ChangePassword(newHash);
                 await users.UpdateAsync(user, ct);
 
                 // Whoever else knew the old password is logged out; the caller keeps their session.

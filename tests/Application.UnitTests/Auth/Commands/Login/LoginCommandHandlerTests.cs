@@ -36,7 +36,7 @@ public sealed class LoginCommandHandlerTests
         _passwordHasher.Verify(StoredHash, Arg.Is<string>(p => p != Password)).Returns(PasswordCheck.Failed);
         _passwordHasher.VerifyAgainstDummyHash(Arg.Any<string>()).Returns(PasswordCheck.Failed);
         _refreshTokens
-            .StartSessionAsync(Arg.Any<AuthSession>(), Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>())
+            .StartSessionAsync(Arg.Any<AuthSession>(), Arg.Any<DateTimeOffset>(), Arg.Any<Guid>(), Arg.Any<CancellationToken>())
             .Returns("refresh-token");
         _tokenIssuer.IssueAccessToken(Arg.Any<Guid>(), Arg.Any<Guid>()).Returns(new IssuedAccessToken("access-token", 3600));
     }
@@ -71,7 +71,7 @@ public sealed class LoginCommandHandlerTests
         await Should.ThrowAsync<InvalidCredentialsException>(
             () => CreateHandler().Handle(Command("bob@shop.io", Password), CancellationToken.None).AsTask());
 
-        await _refreshTokens.DidNotReceiveWithAnyArgs().StartSessionAsync(default!, default, default);
+        await _refreshTokens.DidNotReceiveWithAnyArgs().StartSessionAsync(default!, default, default, default);
         _tokenIssuer.DidNotReceiveWithAnyArgs().IssueAccessToken(default, default);
     }
 
@@ -90,7 +90,7 @@ public sealed class LoginCommandHandlerTests
 
         _ann.LastLoginAt.ShouldBeNull();
         await _users.DidNotReceiveWithAnyArgs().UpdateAsync(default!, default);
-        await _refreshTokens.DidNotReceiveWithAnyArgs().StartSessionAsync(default!, default, default);
+        await _refreshTokens.DidNotReceiveWithAnyArgs().StartSessionAsync(default!, default, default, default);
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class LoginCommandHandlerTests
 
         _ann.LastLoginAt.ShouldBeNull();
         await _users.DidNotReceiveWithAnyArgs().UpdateAsync(default!, default);
-        await _refreshTokens.DidNotReceiveWithAnyArgs().StartSessionAsync(default!, default, default);
+        await _refreshTokens.DidNotReceiveWithAnyArgs().StartSessionAsync(default!, default, default, default);
     }
 
     [Fact]
@@ -161,6 +161,7 @@ public sealed class LoginCommandHandlerTests
         await _refreshTokens.Received(1).StartSessionAsync(
             Arg.Is<AuthSession>(s => s.UserId == _ann.Id && s.UserAgent == "curl/8.5" && s.IpAddress == "203.0.113.7"),
             Arg.Any<DateTimeOffset>(),
+            Arg.Any<Guid>(),
             Arg.Any<CancellationToken>());
     }
 

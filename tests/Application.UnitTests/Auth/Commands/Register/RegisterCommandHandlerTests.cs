@@ -33,7 +33,7 @@ public sealed class RegisterCommandHandlerTests
         _passwordHasher.Hash(Password).Returns(PasswordHash);
         _users.TryAddAsync(Arg.Do<User>(u => _added = u), Arg.Any<CancellationToken>()).Returns(true);
         _refreshTokens
-            .StartSessionAsync(Arg.Do<AuthSession>(s => _startedSession = s), Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>())
+            .StartSessionAsync(Arg.Do<AuthSession>(s => _startedSession = s), Arg.Any<DateTimeOffset>(), Arg.Any<Guid>(), Arg.Any<CancellationToken>())
             .Returns("refresh-token");
         _tokenIssuer.IssueAccessToken(Arg.Any<Guid>(), Arg.Any<Guid>()).Returns(new IssuedAccessToken("access-token", 3600));
     }
@@ -137,7 +137,7 @@ public sealed class RegisterCommandHandlerTests
         await Should.ThrowAsync<ValidationFailedException>(
             () => CreateHandler().Handle(Command("ann@shop.io"), CancellationToken.None).AsTask());
 
-        await _refreshTokens.DidNotReceiveWithAnyArgs().StartSessionAsync(default!, default, default);
+        await _refreshTokens.DidNotReceiveWithAnyArgs().StartSessionAsync(default!, default, default, default);
         _tokenIssuer.DidNotReceiveWithAnyArgs().IssueAccessToken(default, default);
     }
 
