@@ -151,6 +151,25 @@ public sealed class BrowserModeTests(ShopEaseApiFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task PasswordChange_InCookieMode_PutsTheNewRefreshTokenInTheCookie_NotTheBody()
+    {
+        var session = await RegisterAsync();
+
+        var response = await SendAsync(HttpMethod.Post, "/api/auth/password",
+            new { currentPassword = ApiClientExtensions.DefaultPassword, newPassword = "a brand new passphrase" },
+            cookieMode: true, bearer: session.Access);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        body.TryGetProperty("refresh", out _).ShouldBeFalse();
+        body.GetProperty("csrfToken").GetString().ShouldBe(session.CsrfToken);
+        var newCookie = CookieValue(response);
+        newCookie.ShouldNotBe(session.Cookie);
+        (await RefreshAsync(newCookie, session.CsrfToken)).StatusCode.ShouldBe(HttpStatusCode.OK, "the cookie holds the session's live token");
+        (await _client.GetMeAsync(body.GetProperty("access").GetString())).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Refresh_ByCookieWithoutTheCsrfHeader_Is403AndSpendsNothing()
     {
         var session = await RegisterAsync();
