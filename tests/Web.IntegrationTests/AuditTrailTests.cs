@@ -86,6 +86,24 @@ public sealed class AuditTrailTests(AuditTrailTests.RecordingApiFactory factory)
     }
 
     [Fact]
+    public async Task StaffChanges_AreEachAuditedWithWhoMadeThem()
+    {
+        var staff = await _client.RegisterAsync(ApiClientExtensions.UniqueEmail("staff"), Secret);
+        await factory.MakeStaffAsync(staff.User.Email);
+        var bob = await _client.RegisterAsync(password: Secret);
+
+        foreach (var change in new object[] { new { isStaff = true }, new { isStaff = false }, new { isActive = false }, new { isActive = true } })
+        {
+            (await _client.SendAsync(HttpMethod.Patch, $"/api/admin/users/{bob.User.Id}", staff.Access, change)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        var bobId = Guid.Parse(bob.User.Id);
+        var events = factory.Logs.Entries.Where(e => Equals(e.Values.GetValueOrDefault("UserId"), bobId) && e.EventId.Id is >= 1300 and < 1400).ToList();
+        events.Select(e => e.EventId.Id).ShouldBe([1302, 1303, 1301, 1304]);
+        events.ShouldAllBe(e => Equals(e.Values["ActorId"], Guid.Parse(staff.User.Id)));
+    }
+
+    [Fact]
     public async Task RefreshReuse_IsAudited()
     {
         var registered = await _client.RegisterAsync(password: Secret);

@@ -16,6 +16,12 @@ public interface IUserRepository
 
     Task UpdateAsync(User user, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Locks every active staff account until the caller's transaction ends and returns their ids, so that
+    /// changes which could leave no active staff account are served one at a time.
+    /// </summary>
+    Task<IReadOnlyList<Guid>> LockActiveStaffAsync(CancellationToken cancellationToken);
+
     /// <summary>One page of accounts, newest first, optionally only emails containing <paramref name="emailContains"/>.</summary>
     Task<(IReadOnlyList<User> Items, int Total)> ListAsync(
         string? emailContains, int page, int pageSize, CancellationToken cancellationToken);
