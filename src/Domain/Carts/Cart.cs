@@ -9,6 +9,12 @@ namespace ShopEase.Domain.Carts;
 /// </summary>
 public sealed class Cart
 {
+    /// <summary>
+    /// Different products one cart may hold. With a quantity of at most 10,000 a line and a price of at most
+    /// <see cref="Money.MaxAmount"/>, a total stays below 10^18, far from a long's overflow.
+    /// </summary>
+    public const int MaxLines = 100;
+
     public Cart(Guid userId, IEnumerable<CartLine> lines)
     {
         ArgumentNullException.ThrowIfNull(lines);
