@@ -33,6 +33,10 @@ namespace ShopEase.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<byte[]>("IdempotencyFingerprint")
+                        .HasColumnType("bytea")
+                        .HasColumnName("idempotency_fingerprint");
+
                     b.Property<string>("IdempotencyKey")
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)")
