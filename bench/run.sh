@@ -32,7 +32,9 @@ stopped when it ends, Ctrl-C included.
 
 Logs of the build, the migrations and both API processes: bench/results/logs/.
 DOTNET_* variables of your environment reach the API processes (e.g.
-DOTNET_gcServer=0 to compare garbage collectors); nothing else of it does.
+DOTNET_gcServer=0 to compare garbage collectors), and so do Passwords__*
+ones (e.g. Passwords__Algorithm=pbkdf2), which the hash ceiling uses too;
+nothing else of it does.
 Exit code: 0 when every request was answered with a 2xx (a missed target is a
 finding, not a failure), 1 otherwise or when a step failed.
 EOF
@@ -99,7 +101,8 @@ pg_start_throwaway
 pg_ensure_database shopease_bench
 PG_PID=$(head -n 1 "$PG_DATA/postmaster.pid")
 
-# The API's whole environment: only what production would set, plus DOTNET_* runtime knobs.
+# The API's whole environment: only what production would set, plus DOTNET_* runtime knobs and
+# Passwords__* hashing settings (the load generator inherits those too, for the hash ceiling).
 APP_ENV=(
   PATH="$PATH"
   HOME="${HOME:-/tmp}"
@@ -111,7 +114,7 @@ APP_ENV=(
 )
 [[ -n ${TMPDIR:-} ]] && APP_ENV+=(TMPDIR="$TMPDIR")
 for name in $(compgen -e); do
-  [[ $name == DOTNET_* ]] && APP_ENV+=("$name=${!name}")
+  [[ $name == DOTNET_* || $name == Passwords__* ]] && APP_ENV+=("$name=${!name}")
 done
 
 log "applying migrations"
@@ -134,14 +137,7 @@ stop_apis() {
 add_cleanup stop_apis
 
 # Does 127.0.0.1:$1 answer GET /health/live with 200? Bash only: no process is started per probe.
-health_ok() {
-  local fd line
-  { exec {fd}<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null || return 1
-  { printf 'GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' 1>&"$fd"; } 2>/dev/null || true
-  IFS= read -r -t 5 line <&"$fd" || line=""
-  exec {fd}>&-
-  [[ $line == "HTTP/1.1 200"* ]]
-}
+health_ok() { http_ok "$1" /health/live; }
 
 now_us() { echo "${EPOCHREALTIME/./}"; }
 

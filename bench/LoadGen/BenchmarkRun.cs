@@ -26,6 +26,7 @@ internal sealed class BenchmarkRun(BenchOptions options)
         var scenarios = Scenarios(api, apiNoCheck, accounts);
         var totals = scenarios.ToDictionary(s => s.Key, s => new ScenarioTotals(s), StringComparer.Ordinal);
         var hashSamples = new List<HashSample>();
+        var ceiling = HashCeiling.FromEnvironment();
 
         foreach (var scenario in scenarios)
         {
@@ -39,9 +40,9 @@ internal sealed class BenchmarkRun(BenchOptions options)
             {
                 if (scenario.Key == "login")
                 {
-                    var sample = HashCeiling.Measure(options.SequentialHashes, options.ParallelHashTime);
+                    var sample = ceiling.Measure(options.SequentialHashes, options.ParallelHashTime);
                     hashSamples.Add(sample);
-                    Log($"round {round}/{options.Rounds} hash ceiling: {sample.MsPerHash:0.0} ms per hash, {sample.HashesPerSecond:0.0} hashes/s on {Environment.ProcessorCount} cores");
+                    Log($"round {round}/{options.Rounds} hash ceiling ({ceiling.Algorithm} {ceiling.Parameters}): {sample.MsPerHash:0.0} ms per hash, {sample.HashesPerSecond:0.0} hashes/s on {Environment.ProcessorCount} cores");
                 }
 
                 var slice = await runner.RunAsync(scenario, BenchOptions.SliceWarmUp, options.Slice);
@@ -51,7 +52,7 @@ internal sealed class BenchmarkRun(BenchOptions options)
             }
         }
 
-        var report = new Report(options, totals.Values.ToList(), hashSamples)
+        var report = new Report(options, totals.Values.ToList(), ceiling, hashSamples)
         {
             RssMib = CpuMeter.StatusMib(options.ApiPid, "VmRSS"),
             PeakRssMib = CpuMeter.StatusMib(options.ApiPid, "VmHWM"),

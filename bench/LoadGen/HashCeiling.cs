@@ -1,34 +1,58 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Configuration;
+using ShopEase.Infrastructure.Security;
 
 namespace ShopEase.LoadGen;
 
 /// <summary>
 /// The most logins or sign-ups per second this machine could do if the password hash were all they
-/// cost: ASP.NET Core Identity's PasswordHasher&lt;T&gt; configured exactly as
-/// src/Infrastructure/Security/IdentityPasswordHasher.cs (IdentityV3, PBKDF2-HMAC-SHA512, 210,000 iterations).
+/// cost: the API's own hashing algorithm class (src/Infrastructure/Security), configured from the same
+/// <c>Passwords__*</c> environment variables bench/run.sh gives the API, so it measures the configured hasher.
 /// </summary>
-internal static class HashCeiling
+internal sealed class HashCeiling
 {
-    public const int Iterations = 210_000;
+    private readonly IPasswordHashAlgorithm _algorithm;
 
-    private static readonly PasswordHasher<BenchUser> Hasher = new(Options.Create(new PasswordHasherOptions
+    private HashCeiling(PasswordHashingOptions settings)
     {
-        CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3,
-        IterationCount = Iterations,
-    }));
+        if (settings.UsesArgon2id)
+        {
+            _algorithm = new Argon2idPasswordHashAlgorithm(settings.Argon2);
+            Algorithm = PasswordHashingOptions.Argon2id;
+            Parameters = string.Create(CultureInfo.InvariantCulture,
+                $"m={settings.Argon2.MemoryKiB},t={settings.Argon2.Iterations},p={settings.Argon2.Parallelism}");
+        }
+        else
+        {
+            _algorithm = new Pbkdf2PasswordHashAlgorithm(settings.Iterations);
+            Algorithm = PasswordHashingOptions.Pbkdf2;
+            Parameters = string.Create(CultureInfo.InvariantCulture, $"HMAC-SHA512,i={settings.Iterations}");
+        }
+    }
 
-    public static HashSample Measure(int sequentialHashes, TimeSpan parallelTime)
+    /// <summary><c>argon2id</c> or <c>pbkdf2</c>, as in <c>Passwords__Algorithm</c>.</summary>
+    public string Algorithm { get; }
+
+    /// <summary>The cost, in the notation of the PHC string: <c>m=19456,t=2,p=1</c> (or <c>HMAC-SHA512,i=210000</c>).</summary>
+    public string Parameters { get; }
+
+    public static HashCeiling FromEnvironment()
+    {
+        var section = new ConfigurationBuilder().AddEnvironmentVariables().Build().GetSection(PasswordHashingOptions.SectionName);
+        return new HashCeiling(section.Get<PasswordHashingOptions>() ?? new PasswordHashingOptions());
+    }
+
+    public HashSample Measure(int sequentialHashes, TimeSpan parallelTime)
     {
         var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
-        Hasher.HashPassword(BenchUser.Instance, password);
+        _algorithm.Hash(password);
 
         var started = Stopwatch.GetTimestamp();
         for (var i = 0; i < sequentialHashes; i++)
         {
-            Hasher.HashPassword(BenchUser.Instance, password);
+            _algorithm.Hash(password);
         }
 
         var msPerHash = Stopwatch.GetElapsedTime(started).TotalMilliseconds / sequentialHashes;
@@ -41,17 +65,12 @@ internal static class HashCeiling
         {
             while (Stopwatch.GetTimestamp() < deadline)
             {
-                Hasher.HashPassword(BenchUser.Instance, password);
+                _algorithm.Hash(password);
                 Interlocked.Increment(ref hashes);
             }
         });
         var hashesPerSecond = hashes / Stopwatch.GetElapsedTime(started).TotalSeconds;
         return new HashSample(msPerHash, hashesPerSecond);
-    }
-
-    private sealed class BenchUser
-    {
-        public static readonly BenchUser Instance = new();
     }
 }
 

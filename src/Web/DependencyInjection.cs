@@ -9,6 +9,7 @@ using ShopEase.Web.OpenApi;
 using ShopEase.Web.RateLimiting;
 using ShopEase.Web.ExceptionHandling;
 using ShopEase.Web.Http;
+using ShopEase.Web.Observability;
 
 namespace ShopEase.Web;
 
@@ -21,7 +22,13 @@ public static class DependencyInjection
             .Validate(o => o.MaxRequestBodyBytes > 0, "Http:MaxRequestBodyBytes must be positive.")
             .ValidateOnStart();
 
-        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new UtcDateTimeOffsetConverter()));
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new UtcDateTimeOffsetConverter());
+
+            // A number is a JSON number: the document then types it as an integer, not "integer or string".
+            o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+        });
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddSingleton<ProblemWriter>();
@@ -45,6 +52,7 @@ public static class DependencyInjection
             o.IncludeSubDomains = true;
         });
         services.AddApiRateLimiting();
+        services.AddObservability(configuration);
         services.AddTrustedProxies(configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(
             "database", tags: [HealthEndpoints.ReadyTag], timeout: TimeSpan.FromSeconds(5));
@@ -57,6 +65,11 @@ public static class DependencyInjection
             o.AddDocumentTransformer<BearerSecurityTransformer>();
             o.AddOperationTransformer<BearerSecurityTransformer>();
             o.AddOperationTransformer<BrowserTransportHeadersTransformer>();
+            o.AddOperationTransformer<AlternativeResponsesTransformer>();
+            o.AddOperationTransformer<ProblemResponsesTransformer>();
+            o.AddDocumentTransformer<UnroutedResponsesTransformer>();
+            o.AddSchemaTransformer<ProblemSchemaTransformer>();
+            o.AddSchemaTransformer<UtcTimestampSchemaTransformer>();
         });
 
         // Binding failures become exceptions our handler turns into problem details, not bare 400s.

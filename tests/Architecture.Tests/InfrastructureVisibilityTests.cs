@@ -17,7 +17,7 @@ public sealed class InfrastructureVisibilityTests
     [Theory]
     [InlineData(typeof(IUserRepository), "UserRepository")]
     [InlineData(typeof(IRefreshTokenStore), "RefreshTokenStore")]
-    [InlineData(typeof(IPasswordHasher), "IdentityPasswordHasher")]
+    [InlineData(typeof(IPasswordHasher), "GatedPasswordHasher")]
     [InlineData(typeof(ITokenIssuer), "JwtTokenIssuer")]
     [InlineData(typeof(IProductRepository), "ProductRepository")]
     [InlineData(typeof(ICartRepository), "CartRepository")]

@@ -59,7 +59,7 @@ public sealed class DefaultLimitsOverHttpTests(DefaultLimitsOverHttpTests.Server
     public async Task ForwardedFor_WithTheHostsForwardedHeadersSwitchOnButNoProxyListed_IsStillIgnored()
     {
         var environment = new Dictionary<string, string>(fixture.ServerEnvironment) { ["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true" };
-        await using var server = await WebAppServer.StartAsync(environment);
+        await using var server = await ApiNodeProcess.StartAsync(environment);
         using var http = server.CreateClient();
 
         var registered = await SendAsync(http, "/api/auth/register",
@@ -96,7 +96,7 @@ public sealed class DefaultLimitsOverHttpTests(DefaultLimitsOverHttpTests.Server
     /// <summary>A migrated database of its own, and the app serving it with every limit at its default.</summary>
     public sealed class ServerFixture : ShopEaseApiFactory
     {
-        public WebAppServer App { get; private set; } = null!;
+        public ApiNodeProcess App { get; private set; } = null!;
 
         public IReadOnlyDictionary<string, string> ServerEnvironment => new Dictionary<string, string>
         {
@@ -108,7 +108,7 @@ public sealed class DefaultLimitsOverHttpTests(DefaultLimitsOverHttpTests.Server
         public override async Task InitializeAsync()
         {
             await base.InitializeAsync();
-            App = await WebAppServer.StartAsync(ServerEnvironment);
+            App = await ApiNodeProcess.StartAsync(ServerEnvironment);
         }
 
         public override async ValueTask DisposeAsync()

@@ -1,6 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using ShopEase.Web.IntegrationTests.Support;
 
 namespace ShopEase.Web.IntegrationTests;
@@ -23,11 +21,10 @@ public sealed class HealthAndHeadersTests(ShopEaseApiFactory factory) : IClassFi
     [Fact]
     public async Task Health_WithDatabaseDown_ReadyIs503AndLiveStays200_WithNothingInternalInTheBody()
     {
-        using var unreachable = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        using var unreachable = new StandaloneApiFactory("Testing", new Dictionary<string, string?>
         {
-            b.UseEnvironment("Testing");
-            b.UseSetting("Jwt:SigningKey", factory.SigningKey);
-            b.UseSetting("ConnectionStrings:Default", "Host=127.0.0.1;Port=1;Database=nowhere;Username=nobody;Password=hunter2;Timeout=2");
+            ["Jwt:SigningKey"] = factory.SigningKey,
+            ["ConnectionStrings:Default"] = "Host=127.0.0.1;Port=1;Database=nowhere;Username=nobody;Password=hunter2;Timeout=2",
         });
         var client = unreachable.CreateClient();
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using ShopEase.Web.ExceptionHandling;
 using ShopEase.Web.IntegrationTests.Support;
 
 namespace ShopEase.Web.IntegrationTests;
@@ -15,11 +16,12 @@ public sealed class OpenApiTests(ShopEaseApiFactory factory) : IClassFixture<Sho
 
         var routes = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText!.StartsWith("/api", StringComparison.Ordinal)
-                || e.RoutePattern.RawText.StartsWith("/.well-known", StringComparison.Ordinal))
+                || e.RoutePattern.RawText.StartsWith("/.well-known", StringComparison.Ordinal)
+                || e.RoutePattern.RawText.StartsWith("/health", StringComparison.Ordinal))
             .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => (Path: e.RoutePattern.RawText!, Method: m)))
             .ToList();
 
-        routes.Count.ShouldBeGreaterThanOrEqualTo(13, "the auth, session, admin and JWKS routes");
+        routes.Count.ShouldBeGreaterThanOrEqualTo(15, "the auth, session, admin, JWKS and health routes");
         foreach (var (path, method) in routes)
         {
             paths.TryGetProperty(path, out var item).ShouldBeTrue($"{path} is missing from the OpenAPI document");
@@ -80,4 +82,108 @@ public sealed class OpenApiTests(ShopEaseApiFactory factory) : IClassFixture<Sho
 
         headers.ShouldNotContain("X-Token-Transport");
     }
+
+    [Theory]
+    [InlineData("/api/auth/register", "201", "AuthResult", "BrowserAuthResponse")]
+    [InlineData("/api/auth/login", "200", "AuthResult", "BrowserAuthResponse")]
+    [InlineData("/api/auth/token/refresh", "200", "TokenPair", "BrowserTokenResponse")]
+    public async Task BodyModeAndBrowserMode_AreTwoDocumentedShapesOfOneAnswer(string path, string status, string bodyMode, string browserMode)
+    {
+        using var document = await DocumentAsync();
+        var schema = document.RootElement.GetProperty("paths").GetProperty(path).GetProperty("post").GetProperty("responses")
+            .GetProperty(status).GetProperty("content").GetProperty("application/json").GetProperty("schema");
+
+        schema.GetProperty("oneOf").EnumerateArray().Select(s => s.GetProperty("$ref").GetString())
+            .ShouldBe([$"#/components/schemas/{bodyMode}", $"#/components/schemas/{browserMode}"], ignoreOrder: true);
+        var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
+        Required(schemas.GetProperty(bodyMode)).ShouldContain("refresh");
+        Required(schemas.GetProperty(bodyMode)).ShouldNotContain("csrfToken");
+        Required(schemas.GetProperty(browserMode)).ShouldContain("csrfToken");
+        Required(schemas.GetProperty(browserMode)).ShouldNotContain("refresh");
+    }
+
+    [Fact]
+    public async Task Logout_Declares205WithNoBody()
+    {
+        using var document = await DocumentAsync();
+        var responses = document.RootElement.GetProperty("paths").GetProperty("/api/auth/logout").GetProperty("post").GetProperty("responses");
+
+        responses.GetProperty("205").TryGetProperty("content", out _).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task ProblemSchema_ListsEveryCodeAsAnEnum_AndRequiresWhatEveryProblemCarries()
+    {
+        using var document = await DocumentAsync();
+        var problem = document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("ProblemDetails");
+
+        problem.GetProperty("properties").GetProperty("code").GetProperty("enum").EnumerateArray().Select(c => c.GetString())
+            .ShouldBe(ProblemCodes.All, ignoreOrder: true);
+        ProblemCodes.All.ShouldContain(ProblemCodes.ServiceUnavailable);
+        Required(problem).ShouldBe(["type", "title", "status", "code", "traceId"], ignoreOrder: true);
+        problem.GetProperty("properties").GetProperty("errors").GetProperty("additionalProperties").GetProperty("items")
+            .GetProperty("type").GetString().ShouldBe("string");
+    }
+
+    [Fact]
+    public async Task EveryOperation_DeclaresTheProblemAnswersItsMappingCanGive()
+    {
+        using var document = await DocumentAsync();
+
+        foreach (var path in document.RootElement.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                var op = operation.Value;
+                // /health/ready answers 503 with its own body, not a problem.
+                var expected = new List<string> { "500" };
+                if (!path.Name.StartsWith("/health", StringComparison.Ordinal))
+                {
+                    expected.Add("503");
+                }
+
+                if (op.TryGetProperty("requestBody", out _))
+                {
+                    expected.AddRange(["400", "413", "415"]);
+                }
+
+                if (op.TryGetProperty("security", out _))
+                {
+                    expected.Add("401");
+                }
+
+                if (path.Name.Contains('{', StringComparison.Ordinal))
+                {
+                    expected.Add("404");
+                }
+
+                var responses = op.GetProperty("responses");
+                foreach (var status in expected)
+                {
+                    responses.TryGetProperty(status, out var response).ShouldBeTrue($"{operation.Name} {path.Name} lacks {status}");
+                    response.GetProperty("content").GetProperty("application/problem+json").GetProperty("schema").GetProperty("$ref")
+                        .GetString().ShouldBe("#/components/schemas/ProblemDetails", $"{operation.Name} {path.Name} {status}");
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("NotFound", 404)]
+    [InlineData("MethodNotAllowed", 405)]
+    public async Task AnswersOutsideTheOperations_AreReusableProblemResponses(string name, int status)
+    {
+        using var document = await DocumentAsync();
+        var response = document.RootElement.GetProperty("components").GetProperty("responses").GetProperty(name);
+
+        response.GetProperty("description").GetString()!.ShouldContain(status.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        response.GetProperty("content").GetProperty("application/problem+json").GetProperty("schema").GetProperty("$ref")
+            .GetString().ShouldBe("#/components/schemas/ProblemDetails");
+    }
+
+    private async Task<JsonDocument> DocumentAsync() =>
+        JsonDocument.Parse(await factory.CreateApiClient().GetStringAsync("/openapi/v1.json"));
+
+    private static List<string?> Required(JsonElement schema) =>
+        schema.GetProperty("required").EnumerateArray().Select(r => r.GetString()).ToList();
 }

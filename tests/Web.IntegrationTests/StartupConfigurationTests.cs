@@ -1,6 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using ShopEase.Web.IntegrationTests.Support;
 
 namespace ShopEase.Web.IntegrationTests;
@@ -89,14 +87,48 @@ public sealed class StartupConfigurationTests
         output.ShouldContain("Passwords:Iterations must be at least 210,000");
     }
 
+    [Theory]
+    [InlineData("Passwords__Argon2__MemoryKiB", "16384", "Passwords:Argon2 (MemoryKiB 16384, Iterations 2) is below OWASP's minimum for Argon2id")]
+    [InlineData("Passwords__Argon2__Iterations", "1", "Passwords:Argon2 (MemoryKiB 19456, Iterations 1) is below OWASP's minimum for Argon2id")]
+    [InlineData("Passwords__Argon2__Parallelism", "4", "Passwords:Argon2:Parallelism must be 1")]
+    [InlineData("Passwords__Algorithm", "bcrypt", "Passwords:Algorithm must be argon2id or pbkdf2")]
+    [InlineData("Passwords__MaxConcurrentHashes", "0", "Passwords:MaxConcurrentHashes must be at least 1")]
+    [InlineData("Passwords__MaxQueuedHashes", "-1", "Passwords:MaxQueuedHashes must not be negative")]
+    public async Task PasswordHashingSettingOutOfBounds_RefusesToStart(string key, string value, string message)
+    {
+        var (exitCode, output) = await WebAppProcess.RunAsync([], new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Jwt__SigningKey"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i + 1)).ToArray()),
+            [key] = value,
+            ["ConnectionStrings__Default"] = "Host=127.0.0.1;Database=unused",
+        });
+
+        exitCode.ShouldNotBe(0);
+        output.ShouldContain(message);
+    }
+
+    [Fact]
+    public void Argon2AtAnotherOfOwaspsMinimumCosts_Starts()
+    {
+        using var factory = new StandaloneApiFactory("Production", new Dictionary<string, string?>
+        {
+            ["Jwt:SigningKey"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 5 + 1)).ToArray()),
+            ["ConnectionStrings:Default"] = "Host=127.0.0.1;Database=unused",
+            ["Passwords:Argon2:MemoryKiB"] = "47104",
+            ["Passwords:Argon2:Iterations"] = "1",
+        });
+
+        Should.NotThrow(() => factory.CreateClient());
+    }
+
     [Fact]
     public void OutsideDevelopment_A256BitKey_Starts()
     {
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        using var factory = new StandaloneApiFactory("Production", new Dictionary<string, string?>
         {
-            b.UseEnvironment("Production");
-            b.UseSetting("Jwt:SigningKey", Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 7 + 1)).ToArray()));
-            b.UseSetting("ConnectionStrings:Default", "Host=127.0.0.1;Database=unused");
+            ["Jwt:SigningKey"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 7 + 1)).ToArray()),
+            ["ConnectionStrings:Default"] = "Host=127.0.0.1;Database=unused",
         });
 
         Should.NotThrow(() => factory.CreateClient());
@@ -110,12 +142,11 @@ public sealed class StartupConfigurationTests
         {
             string StartAndReadKey()
             {
-                using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+                using var factory = new StandaloneApiFactory("Development", new Dictionary<string, string?>
                 {
-                    b.UseEnvironment("Development");
-                    b.UseSetting("Jwt:SigningKey", "");
-                    b.UseSetting("Jwt:DevelopmentKeyFile", keyFile);
-                    b.UseSetting("ConnectionStrings:Default", "Host=127.0.0.1;Database=unused");
+                    ["Jwt:SigningKey"] = "",
+                    ["Jwt:DevelopmentKeyFile"] = keyFile,
+                    ["ConnectionStrings:Default"] = "Host=127.0.0.1;Database=unused",
                 });
                 factory.CreateClient();
                 return File.ReadAllText(keyFile);
@@ -139,14 +170,30 @@ public sealed class StartupConfigurationTests
         await Task.CompletedTask;
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("70000")]
+    public async Task ManagementPortOutOfRange_RefusesToStart(string port)
+    {
+        var (exitCode, output) = await WebAppProcess.RunAsync([], new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Jwt__SigningKey"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i + 2)).ToArray()),
+            ["Management__Port"] = port,
+            ["ConnectionStrings__Default"] = "Host=127.0.0.1;Database=unused",
+        });
+
+        exitCode.ShouldNotBe(0);
+        output.ShouldContain("Management:Port must be a TCP port");
+    }
+
     [Fact]
     public async Task NothingOutsideTheContract_IsServed()
     {
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        using var factory = new StandaloneApiFactory("Production", new Dictionary<string, string?>
         {
-            b.UseEnvironment("Production");
-            b.UseSetting("Jwt:SigningKey", Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i + 3)).ToArray()));
-            b.UseSetting("ConnectionStrings:Default", "Host=127.0.0.1;Database=unused");
+            ["Jwt:SigningKey"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i + 3)).ToArray()),
+            ["ConnectionStrings:Default"] = "Host=127.0.0.1;Database=unused",
         });
 
         var response = await factory.CreateClient().GetAsync("/");

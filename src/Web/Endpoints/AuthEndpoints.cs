@@ -29,22 +29,22 @@ public static class AuthEndpoints
         var auth = app.MapGroup(BasePath).WithTags("Auth");
         auth.MapPost("/register", RegisterAsync).Accepts<CredentialsRequest>("application/json")
             .RequireRateLimiting(RateLimitingSetup.RegisterPolicy)
-            .WithMetadata(new BrowserTransportHeaders(NeedsCsrfToken: false))
-            .ProducesProblems(400, 413, 415, 429);
+            .WithMetadata(new BrowserTransportHeaders(NeedsCsrfToken: false));
         auth.MapPost("/login", LoginAsync).Accepts<CredentialsRequest>("application/json")
             .RequireRateLimiting(RateLimitingSetup.LoginPolicy)
             .WithMetadata(new BrowserTransportHeaders(NeedsCsrfToken: false))
-            .ProducesProblems(400, 401, 413, 415, 429);
-        auth.MapPost("/token/refresh", RefreshAsync).Accepts<RefreshRequest>("application/json")
+            .ProducesProblems(StatusCodes.Status401Unauthorized);
+        // Browser mode sends no body to refresh and logout: the refresh token is in the cookie.
+        auth.MapPost("/token/refresh", RefreshAsync).Accepts<RefreshRequest>(isOptional: true, "application/json")
             .WithMetadata(new BrowserTransportHeaders(NeedsCsrfToken: true))
-            .ProducesProblems(400, 401, 403, 413, 415, 429);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status429TooManyRequests);
         auth.MapPost("/token/verify", VerifyAsync).Accepts<VerifyRequest>("application/json")
-            .ProducesProblems(400, 401, 413, 415);
-        auth.MapPost("/logout", LogoutAsync).Accepts<RefreshRequest>("application/json")
+            .ProducesProblems(StatusCodes.Status401Unauthorized);
+        auth.MapPost("/logout", LogoutAsync).Accepts<RefreshRequest>(isOptional: true, "application/json")
             .RequireAuthorization()
             .WithMetadata(new TokenNotValidStatus(StatusCodes.Status400BadRequest), new BrowserTransportHeaders(NeedsCsrfToken: true))
-            .ProducesProblems(400, 401, 403, 413, 415);
-        auth.MapGet("/me", MeAsync).RequireAuthorization().ProducesProblems(401);
+            .Produces(StatusCodes.Status205ResetContent);
+        auth.MapGet("/me", MeAsync).RequireAuthorization();
         return app;
     }
 

@@ -22,9 +22,10 @@ public static class OrderEndpoints
     {
         // Grouped under /api rather than /api/orders, so that the collection's route has no trailing slash.
         var api = app.MapGroup("/api").WithTags("Orders").RequireAuthorization().WithNoStore();
-        api.MapPost("/orders", CheckoutAsync).ProducesProblems(400, 401, 409, 422);
-        api.MapGet("/orders", ListAsync).ProducesProblems(400, 401);
-        api.MapGet("/orders/{id}", GetAsync).ProducesProblems(401, 404);
+        api.MapPost("/orders", CheckoutAsync)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+        api.MapGet("/orders", ListAsync);
+        api.MapGet("/orders/{id}", GetAsync);
         return app;
     }
 

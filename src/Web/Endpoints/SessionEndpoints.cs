@@ -20,12 +20,12 @@ public static class SessionEndpoints
     public static IEndpointRouteBuilder MapSessionEndpoints(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup(AuthEndpoints.BasePath).WithTags("Sessions").RequireAuthorization();
-        auth.MapGet("/sessions", ListAsync).ProducesProblems(401);
-        auth.MapDelete("/sessions/{id}", RevokeAsync).ProducesProblems(401, 404);
-        auth.MapPost("/logout-all", LogoutAllAsync).ProducesProblems(401);
+        auth.MapGet("/sessions", ListAsync);
+        auth.MapDelete("/sessions/{id}", RevokeAsync);
+        auth.MapPost("/logout-all", LogoutAllAsync);
         auth.MapPost("/password", ChangePasswordAsync).Accepts<ChangePasswordRequest>("application/json")
             .WithMetadata(new BrowserTransportHeaders(NeedsCsrfToken: false))
-            .ProducesProblems(400, 401, 413, 415, 429);
+            .ProducesProblems(StatusCodes.Status429TooManyRequests);
         return app;
     }
 

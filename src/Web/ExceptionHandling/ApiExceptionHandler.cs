@@ -39,6 +39,10 @@ public sealed partial class ApiExceptionHandler(ProblemWriter problems, ILogger<
             case RateLimitedException limited:
                 await RateLimitingSetup.WriteRateLimitedAsync(httpContext, limited.RetryAfter);
                 break;
+            case ServiceBusyException busy:
+                LogServiceBusy(logger, httpContext.Request.Method, httpContext.Request.Path);
+                await ServiceUnavailable.WriteAsync(httpContext, busy.RetryAfter);
+                break;
             case CsrfFailedException or SessionMismatchException:
                 await problems.WriteAsync(httpContext, StatusCodes.Status403Forbidden, ProblemCodes.CsrfFailed,
                     "The CSRF token is missing or does not match this session.");
@@ -99,6 +103,10 @@ public sealed partial class ApiExceptionHandler(ProblemWriter problems, ILogger<
     [LoggerMessage(EventId = 1001, Level = LogLevel.Warning,
         Message = "Database unavailable ({Exception}) for {Method} {Path}: answered 503")]
     private static partial void LogDatabaseUnavailable(ILogger logger, string exception, string method, PathString path);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning,
+        Message = "Password hashing queue full for {Method} {Path}: answered 503")]
+    private static partial void LogServiceBusy(ILogger logger, string method, PathString path);
 
     [LoggerMessage(EventId = 1000, Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, PathString path);

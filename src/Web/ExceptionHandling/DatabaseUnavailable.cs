@@ -1,4 +1,3 @@
-using System.Globalization;
 using Npgsql;
 using ShopEase.Infrastructure.Persistence;
 
@@ -24,9 +23,6 @@ public static class DatabaseUnavailable
             http.RequestServices.GetRequiredService<NpgsqlDataSource>().Clear();
         }
 
-        http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-        return http.RequestServices.GetRequiredService<ProblemWriter>().WriteAsync(
-            http, StatusCodes.Status503ServiceUnavailable, ProblemCodes.ServiceUnavailable,
-            "The service is briefly unavailable; try again shortly.");
+        return ServiceUnavailable.WriteAsync(http, TimeSpan.FromSeconds(RetryAfterSeconds));
     }
 }

@@ -1,6 +1,8 @@
+using System.Reflection;
+
 namespace ShopEase.Web.ExceptionHandling;
 
-/// <summary>The stable, machine-readable <c>code</c> of every problem response (see shared/API.md).</summary>
+/// <summary>The stable, machine-readable <c>code</c> of every problem response (README, "What an error looks like").</summary>
 public static class ProblemCodes
 {
     public const string ValidationFailed = "validation_failed";
@@ -19,4 +21,11 @@ public static class ProblemCodes
     public const string IdempotencyKeyReused = "idempotency_key_reused";
     public const string ServiceUnavailable = "service_unavailable";
     public const string InternalError = "internal_error";
+
+    /// <summary>Every code above, found by reflection: the OpenAPI document lists them as the enum of <c>code</c>.</summary>
+    public static IReadOnlyList<string> All { get; } = typeof(ProblemCodes)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+        .Select(f => (string)f.GetRawConstantValue()!)
+        .ToArray();
 }

@@ -1,26 +1,41 @@
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ShopEase.Web.Health;
 
-/// <summary><c>/health/live</c>: the process answers. <c>/health/ready</c>: and its database is usable.</summary>
+/// <summary>
+/// <c>/health/live</c>: the process answers. <c>/health/ready</c>: and its database is usable.
+/// Route handlers over <see cref="HealthCheckService"/> rather than the health-check middleware,
+/// so that both answers are in the OpenAPI document like every other route.
+/// </summary>
 public static class HealthEndpoints
 {
     public const string ReadyTag = "ready";
 
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync })
-            .DisableRateLimiting().WithTags("Health");
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync })
-            .DisableRateLimiting().WithTags("Health");
+        var health = app.MapGroup("/health").WithTags("Health").DisableRateLimiting();
+        health.MapGet("/live", Live);
+        health.MapGet("/ready", ReadyAsync).Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 
-    // Status only: descriptions and exceptions stay in the logs.
-    private static Task WriteAsync(HttpContext context, HealthReport report)
+    private static Ok<HealthResponse> Live(HttpContext http)
     {
-        context.Response.Headers.CacheControl = "no-store";
-        return context.Response.WriteAsJsonAsync(new { status = report.Status.ToString() });
+        NoStore(http);
+        return TypedResults.Ok(new HealthResponse(HealthStatus.Healthy));
     }
+
+    // Status only: descriptions and exceptions stay in the logs.
+    private static async Task<Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>>> ReadyAsync(
+        HealthCheckService health, HttpContext http, CancellationToken ct)
+    {
+        NoStore(http);
+        var report = await health.CheckHealthAsync(check => check.Tags.Contains(ReadyTag), ct);
+        return report.Status == HealthStatus.Unhealthy
+            ? TypedResults.Json(new HealthResponse(report.Status), statusCode: StatusCodes.Status503ServiceUnavailable)
+            : TypedResults.Ok(new HealthResponse(report.Status));
+    }
+
+    private static void NoStore(HttpContext http) => http.Response.Headers.CacheControl = "no-store";
 }

@@ -1,20 +1,33 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ShopEase.Domain.Users;
 using ShopEase.Infrastructure.Persistence;
+using ShopEase.Web.IntegrationTests.Support.OpenApi;
 
 namespace ShopEase.Web.IntegrationTests.Support;
 
 /// <summary>
 /// The real app, in process, on a fresh PostgreSQL database of its own. Subclasses change
-/// settings or services for one test class.
+/// settings or services for one test class. Every client it makes checks every response against
+/// the app's OpenAPI document (<see cref="OpenApiConformanceHandler"/>); a client made any other
+/// way, e.g. from <c>WithWebHostBuilder</c>, is refused rather than left unchecked.
 /// </summary>
 public class ShopEaseApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    [ThreadStatic]
+    private static bool _addingConformanceCheck;
+
     private readonly string _databaseName = $"shopease_test_{Guid.NewGuid():N}";
+
+    public ShopEaseApiFactory() => DocumentContract = new OpenApiContractSource(FetchOpenApiDocumentAsync);
+
+    /// <summary>This app's OpenAPI document, shared by the conformance checks of all its clients.</summary>
+    public OpenApiContractSource DocumentContract { get; }
 
     public string SigningKey { get; protected init; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
@@ -46,8 +59,62 @@ public class ShopEaseApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         WithDbContextAsync(db => db.Users.Where(u => u.Email == email)
             .ExecuteUpdateAsync(u => u.SetProperty(x => x.IsStaff, true)));
 
+    /// <summary>An account whose password hash was made elsewhere (an older setting, the other algorithm).</summary>
+    public Task AddAccountWithHashAsync(string email, string passwordHash) =>
+        WithDbContextAsync(db =>
+        {
+            db.Users.Add(User.Register(email, passwordHash, DateTimeOffset.UtcNow));
+            return db.SaveChangesAsync();
+        });
+
+    public Task<string> StoredPasswordHashAsync(string email) =>
+        WithDbContextAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.PasswordHash).SingleAsync());
+
     public HttpClient CreateApiClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    public new HttpClient CreateClient() => CreateClient(ClientOptions);
+
+    public new HttpClient CreateClient(WebApplicationFactoryClientOptions options)
+    {
+        var handlers = new List<DelegatingHandler>();
+        if (options.AllowAutoRedirect)
+        {
+            handlers.Add(new RedirectHandler(options.MaxAutomaticRedirections));
+        }
+
+        if (options.HandleCookies)
+        {
+            handlers.Add(new CookieContainerHandler());
+        }
+
+        return CreateDefaultClient(options.BaseAddress, [.. handlers]);
+    }
+
+    public new HttpClient CreateDefaultClient(Uri baseAddress, params DelegatingHandler[] handlers)
+    {
+        var client = CreateDefaultClient(handlers);
+        client.BaseAddress = baseAddress;
+        return client;
+    }
+
+    /// <summary>The conformance check goes last, next to the app, so it sees every answer, redirects included.</summary>
+    public new HttpClient CreateDefaultClient(params DelegatingHandler[] handlers)
+    {
+        HttpClient client;
+        _addingConformanceCheck = true;
+        try
+        {
+            client = base.CreateDefaultClient([.. handlers, new OpenApiConformanceHandler(DocumentContract)]);
+        }
+        finally
+        {
+            _addingConformanceCheck = false;
+        }
+
+        DocumentContract.Prefetch();
+        return client;
+    }
 
     public async Task WithDbContextAsync(Func<ShopEaseDbContext, Task> action)
     {
@@ -63,10 +130,27 @@ public class ShopEaseApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected virtual string EnvironmentName => "Testing";
 
+    private async Task<string> FetchOpenApiDocumentAsync(CancellationToken cancellationToken)
+    {
+        using var client = Server.CreateClient();
+        return await client.GetStringAsync(OpenApiContract.DocumentPath, cancellationToken);
+    }
+
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
     protected virtual void ConfigureServices(IServiceCollection services)
     {
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        if (!_addingConformanceCheck)
+        {
+            throw new InvalidOperationException(
+                "Make test clients with ShopEaseApiFactory's CreateClient or CreateApiClient, so that the OpenAPI conformance check sees their responses.");
+        }
+
+        base.ConfigureClient(client);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

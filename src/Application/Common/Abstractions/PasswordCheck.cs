@@ -5,6 +5,6 @@ public enum PasswordCheck
     Failed,
     Succeeded,
 
-    /// <summary>Right password, but the stored hash is weaker than today's settings.</summary>
+    /// <summary>Right password, but the stored hash is of another algorithm or cost than today's settings.</summary>
     SucceededRehashNeeded,
 }

@@ -18,6 +18,7 @@ public sealed partial class ChangePasswordCommandHandler(
     ITransactionScope transaction,
     TimeProvider timeProvider,
     IOptions<SessionOptions> options,
+    IShopMetrics metrics,
     ILogger<ChangePasswordCommandHandler> logger) : ICommandHandler<ChangePasswordCommand, TokenPair>
 {
     public async ValueTask<TokenPair> Handle(ChangePasswordCommand command, CancellationToken cancellationToken)
@@ -36,7 +37,7 @@ public sealed partial class ChangePasswordCommandHandler(
             throw new RateLimitedException(wait);
         }
 
-        if (passwordHasher.Verify(user.PasswordHash, command.CurrentPassword) == PasswordCheck.Failed)
+        if (await passwordHasher.VerifyAsync(user.PasswordHash, command.CurrentPassword, cancellationToken) == PasswordCheck.Failed)
         {
             LogWrongCurrentPassword(logger, user.Id);
             throw new ValidationFailedException("currentPassword", "Current password is not correct.");
@@ -46,8 +47,8 @@ public sealed partial class ChangePasswordCommandHandler(
 
         // All or nothing: a new password with the other sessions still live would defeat its purpose.
         var now = timeProvider.GetUtcNow();
-        var newHash = passwordHasher.Hash(command.NewPassword);
-        var refresh = await transaction.RunAsync(
+        var newHash = await passwordHasher.HashAsync(command.NewPassword, cancellationToken);
+        var (refresh, revoked) = await transaction.RunAsync(
             async ct =>
             {
                 // The caller's session must still be live before anything changes.
@@ -58,10 +59,10 @@ public sealed partial class ChangePasswordCommandHandler(
                 await users.UpdateAsync(user, ct);
 
                 // Whoever else knew the old password is logged out; the caller keeps their session.
-                await sessions.RevokeAllAsync(user.Id, command.SessionId, now, ct);
-                return replaced;
+                return (replaced, await sessions.RevokeAllAsync(user.Id, command.SessionId, now, ct));
             },
             cancellationToken);
+        metrics.SessionsRevoked(SessionRevocationReason.PasswordChanged, revoked);
         var access = tokenIssuer.IssueAccessToken(user.Id, command.SessionId);
         return new TokenPair(access.Token, refresh, TokenPair.BearerTokenType, access.ExpiresInSeconds);
     }

@@ -16,7 +16,7 @@ public sealed class CreateStaffUserCommandHandler(
 {
     public async ValueTask<CurrentUserDto> Handle(CreateStaffUserCommand command, CancellationToken cancellationToken)
     {
-        var user = User.Register(command.Email, passwordHasher.Hash(command.Password), timeProvider.GetUtcNow());
+        var user = User.Register(command.Email, await passwordHasher.HashAsync(command.Password, cancellationToken), timeProvider.GetUtcNow());
         user.GrantStaff();
         if (!await users.TryAddAsync(user, cancellationToken))
         {

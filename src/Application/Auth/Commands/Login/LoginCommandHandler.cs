@@ -11,7 +11,8 @@ public sealed class LoginCommandHandler(
     IPasswordHasher passwordHasher,
     ILoginThrottle throttle,
     SessionStarter sessionStarter,
-    TimeProvider timeProvider) : ICommandHandler<LoginCommand, AuthResult>
+    TimeProvider timeProvider,
+    IShopMetrics metrics) : ICommandHandler<LoginCommand, AuthResult>
 {
     public async ValueTask<AuthResult> Handle(LoginCommand command, CancellationToken cancellationToken)
     {
@@ -21,21 +22,24 @@ public sealed class LoginCommandHandler(
         // is refused before its password is looked at: no hint whether it was right.
         if (await throttle.CountAttemptAsync(email, cancellationToken) is { } wait)
         {
+            metrics.LoginAttempted(LoginOutcome.LockedOut);
             throw new RateLimitedException(wait);
         }
 
         var user = await users.FindByEmailAsync(email, cancellationToken);
         if (user is null)
         {
-            passwordHasher.VerifyAgainstDummyHash(command.Password);
+            await passwordHasher.VerifyAgainstDummyHashAsync(command.Password, cancellationToken);
+            metrics.LoginAttempted(LoginOutcome.Failed);
             throw new InvalidCredentialsException();
         }
 
         // The password is checked before the account state so that an inactive account costs
         // the same time as an active one.
-        var check = passwordHasher.Verify(user.PasswordHash, command.Password);
+        var check = await passwordHasher.VerifyAsync(user.PasswordHash, command.Password, cancellationToken);
         if (check == PasswordCheck.Failed || !user.IsActive)
         {
+            metrics.LoginAttempted(LoginOutcome.Failed);
             throw new InvalidCredentialsException();
         }
 
@@ -43,12 +47,14 @@ public sealed class LoginCommandHandler(
 
         if (check == PasswordCheck.SucceededRehashNeeded)
         {
-            user.ChangePasswordHash(passwordHasher.Hash(command.Password));
+            user.ChangePasswordHash(await passwordHasher.HashAsync(command.Password, cancellationToken));
         }
 
         user.RecordLogin(timeProvider.GetUtcNow());
         await users.UpdateAsync(user, cancellationToken);
 
-        return await sessionStarter.StartAsync(user, command.Client, cancellationToken);
+        var result = await sessionStarter.StartAsync(user, command.Client, cancellationToken);
+        metrics.LoginAttempted(LoginOutcome.Succeeded);
+        return result;
     }
 }

@@ -9,7 +9,7 @@ using ShopEase.Domain.Orders;
 namespace ShopEase.Application.Orders.Commands.Checkout;
 
 public sealed class CheckoutCommandHandler(
-    IOrderRepository orders, ICartRepository carts, IMapper mapper, TimeProvider timeProvider)
+    IOrderRepository orders, ICartRepository carts, IMapper mapper, TimeProvider timeProvider, IShopMetrics metrics)
     : ICommandHandler<CheckoutCommand, PlacedOrder>
 {
     public async ValueTask<PlacedOrder> Handle(CheckoutCommand command, CancellationToken cancellationToken)
@@ -34,6 +34,11 @@ public sealed class CheckoutCommandHandler(
 
         var order = Order.Place(cart, now, command.IdempotencyKey);
         var placement = await orders.PlaceAsync(order, cancellationToken);
+        if (placement.Status == OrderPlacementStatus.Placed)
+        {
+            metrics.OrderPlaced();
+        }
+
         return placement.Status switch
         {
             OrderPlacementStatus.Placed => new PlacedOrder(mapper.Map<OrderDto>(order), Replayed: false),

@@ -22,6 +22,7 @@ public sealed class ChangePasswordCommandHandlerTests
     private static readonly Guid CallerSessionId = Guid.Parse("0193a5c2-0000-7000-8000-0000000000a1");
 
     private readonly IUserRepository _users = Substitute.For<IUserRepository>();
+    private readonly IShopMetrics _metrics = Substitute.For<IShopMetrics>();
     private readonly ISessionRepository _sessions = Substitute.For<ISessionRepository>();
     private readonly IRefreshTokenStore _refreshTokens = Substitute.For<IRefreshTokenStore>();
     private readonly IPasswordHasher _passwordHasher = Substitute.For<IPasswordHasher>();
@@ -36,9 +37,9 @@ public sealed class ChangePasswordCommandHandlerTests
     public ChangePasswordCommandHandlerTests()
     {
         _users.FindByIdAsync(_ann.Id, Arg.Any<CancellationToken>()).Returns(_ann);
-        _passwordHasher.Verify(StoredHash, CurrentPassword).Returns(PasswordCheck.Succeeded);
-        _passwordHasher.Verify(StoredHash, Arg.Is<string>(p => p != CurrentPassword)).Returns(PasswordCheck.Failed);
-        _passwordHasher.Hash(NewPassword).Returns(NewHash);
+        _passwordHasher.VerifyAsync(StoredHash, CurrentPassword, Arg.Any<CancellationToken>()).Returns(PasswordCheck.Succeeded);
+        _passwordHasher.VerifyAsync(StoredHash, Arg.Is<string>(p => p != CurrentPassword), Arg.Any<CancellationToken>()).Returns(PasswordCheck.Failed);
+        _passwordHasher.HashAsync(NewPassword, Arg.Any<CancellationToken>()).Returns(NewHash);
         _refreshTokens
             .ReplaceRefreshTokenAsync(CallerSessionId, Arg.Any<DateTimeOffset>(), Arg.Any<TimeSpan>(), Arg.Any<CancellationToken>())
             .Returns("new-refresh-token");
@@ -93,7 +94,7 @@ public sealed class ChangePasswordCommandHandlerTests
         await Should.ThrowAsync<ValidationFailedException>(
             () => CreateHandler().Handle(Command(currentPassword: "wrong password"), CancellationToken.None).AsTask());
 
-        _passwordHasher.DidNotReceiveWithAnyArgs().Hash(default!);
+        await _passwordHasher.DidNotReceiveWithAnyArgs().HashAsync(default!, default);
         _ann.PasswordHash.ShouldBe(StoredHash);
         await _users.DidNotReceiveWithAnyArgs().UpdateAsync(default!, default);
     }
@@ -112,7 +113,7 @@ public sealed class ChangePasswordCommandHandlerTests
     [Fact]
     public async Task Handle_WrongCurrentPassword_IsCountedAgainstTheAccountsEmailBeforeTheHash()
     {
-        _passwordHasher.Verify(StoredHash, "wrong password").Returns(_ =>
+        _passwordHasher.VerifyAsync(StoredHash, "wrong password", Arg.Any<CancellationToken>()).Returns(_ =>
         {
             _throttle.ReceivedCalls().ShouldNotBeEmpty("the attempt is counted before the password is checked");
             return PasswordCheck.Failed;
@@ -145,7 +146,7 @@ public sealed class ChangePasswordCommandHandlerTests
         var error = await Should.ThrowAsync<RateLimitedException>(() => CreateHandler().Handle(Command(), CancellationToken.None).AsTask());
 
         error.RetryAfter.ShouldBe(TimeSpan.FromMinutes(4));
-        _passwordHasher.DidNotReceiveWithAnyArgs().Verify(default!, default!);
+        await _passwordHasher.DidNotReceiveWithAnyArgs().VerifyAsync(default!, default!, default);
         await _users.DidNotReceiveWithAnyArgs().UpdateAsync(default!, default);
         _logger.Entries.ShouldHaveSingleItem().EventId.Id.ShouldBe(3010);
     }
@@ -193,7 +194,7 @@ public sealed class ChangePasswordCommandHandlerTests
     {
         await CreateHandler().Handle(Command(), CancellationToken.None);
 
-        _passwordHasher.Received(1).Hash(NewPassword);
+        await _passwordHasher.Received(1).HashAsync(NewPassword, Arg.Any<CancellationToken>());
         await _users.Received(1).UpdateAsync(
             Arg.Is<User>(u => u.Id == _ann.Id && u.PasswordHash == NewHash), Arg.Any<CancellationToken>());
     }
@@ -201,7 +202,7 @@ public sealed class ChangePasswordCommandHandlerTests
     [Fact]
     public async Task Handle_RightCurrentPasswordWhoseHashNeedsRehash_SavesTheHashOfTheNewPassword()
     {
-        _passwordHasher.Verify(StoredHash, CurrentPassword).Returns(PasswordCheck.SucceededRehashNeeded);
+        _passwordHasher.VerifyAsync(StoredHash, CurrentPassword, Arg.Any<CancellationToken>()).Returns(PasswordCheck.SucceededRehashNeeded);
 
         await CreateHandler().Handle(Command(), CancellationToken.None);
 
@@ -256,5 +257,5 @@ public sealed class ChangePasswordCommandHandlerTests
             .Returns((string?)null);
 
     private ChangePasswordCommandHandler CreateHandler() =>
-        new(_users, _sessions, _refreshTokens, _passwordHasher, _throttle, _tokenIssuer, _transaction, _clock, Options.Create(_options), _logger);
+        new(_users, _sessions, _refreshTokens, _passwordHasher, _throttle, _tokenIssuer, _transaction, _clock, Options.Create(_options), _metrics, _logger);
 }

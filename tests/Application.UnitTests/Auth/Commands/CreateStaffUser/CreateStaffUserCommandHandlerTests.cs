@@ -21,7 +21,7 @@ public sealed class CreateStaffUserCommandHandlerTests
 
     public CreateStaffUserCommandHandlerTests()
     {
-        _passwordHasher.Hash(Password).Returns(PasswordHash);
+        _passwordHasher.HashAsync(Password, Arg.Any<CancellationToken>()).Returns(PasswordHash);
         _users.TryAddAsync(Arg.Do<User>(u => _added = u), Arg.Any<CancellationToken>()).Returns(true);
     }
 

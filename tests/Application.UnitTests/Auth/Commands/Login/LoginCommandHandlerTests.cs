@@ -22,6 +22,7 @@ public sealed class LoginCommandHandlerTests
     private static readonly DateTimeOffset Joined = TestClock.Start.AddDays(-10);
 
     private readonly IUserRepository _users = Substitute.For<IUserRepository>();
+    private readonly IShopMetrics _metrics = Substitute.For<IShopMetrics>();
     private readonly IPasswordHasher _passwordHasher = Substitute.For<IPasswordHasher>();
     private readonly IRefreshTokenStore _refreshTokens = Substitute.For<IRefreshTokenStore>();
     private readonly ITokenIssuer _tokenIssuer = Substitute.For<ITokenIssuer>();
@@ -32,9 +33,9 @@ public sealed class LoginCommandHandlerTests
     public LoginCommandHandlerTests()
     {
         _users.FindByEmailAsync("ann@shop.io", Arg.Any<CancellationToken>()).Returns(_ann);
-        _passwordHasher.Verify(StoredHash, Password).Returns(PasswordCheck.Succeeded);
-        _passwordHasher.Verify(StoredHash, Arg.Is<string>(p => p != Password)).Returns(PasswordCheck.Failed);
-        _passwordHasher.VerifyAgainstDummyHash(Arg.Any<string>()).Returns(PasswordCheck.Failed);
+        _passwordHasher.VerifyAsync(StoredHash, Password, Arg.Any<CancellationToken>()).Returns(PasswordCheck.Succeeded);
+        _passwordHasher.VerifyAsync(StoredHash, Arg.Is<string>(p => p != Password), Arg.Any<CancellationToken>()).Returns(PasswordCheck.Failed);
+        _passwordHasher.VerifyAgainstDummyHashAsync(Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns(PasswordCheck.Failed);
         _refreshTokens
             .StartSessionAsync(Arg.Any<AuthSession>(), Arg.Any<DateTimeOffset>(), Arg.Any<Guid>(), Arg.Any<CancellationToken>())
             .Returns("refresh-token");
@@ -62,7 +63,7 @@ public sealed class LoginCommandHandlerTests
         await Should.ThrowAsync<InvalidCredentialsException>(
             () => CreateHandler().Handle(Command("bob@shop.io", Password), CancellationToken.None).AsTask());
 
-        _passwordHasher.Received(1).VerifyAgainstDummyHash(Password);
+        await _passwordHasher.Received(1).VerifyAgainstDummyHashAsync(Password, Arg.Any<CancellationToken>());
     }
 
     [Fact]
@@ -110,7 +111,7 @@ public sealed class LoginCommandHandlerTests
         await Should.ThrowAsync<InvalidCredentialsException>(
             () => CreateHandler().Handle(Command("ann@shop.io", Password), CancellationToken.None).AsTask());
 
-        _passwordHasher.Received(1).Verify(StoredHash, Password);
+        await _passwordHasher.Received(1).VerifyAsync(StoredHash, Password, Arg.Any<CancellationToken>());
     }
 
     [Fact]
@@ -130,12 +131,12 @@ public sealed class LoginCommandHandlerTests
     public async Task Handle_InactiveAccountWhoseHashNeedsRehash_StoresNoNewHash()
     {
         _ann.Deactivate();
-        _passwordHasher.Verify(StoredHash, Password).Returns(PasswordCheck.SucceededRehashNeeded);
+        _passwordHasher.VerifyAsync(StoredHash, Password, Arg.Any<CancellationToken>()).Returns(PasswordCheck.SucceededRehashNeeded);
 
         await Should.ThrowAsync<InvalidCredentialsException>(
             () => CreateHandler().Handle(Command("ann@shop.io", Password), CancellationToken.None).AsTask());
 
-        _passwordHasher.DidNotReceiveWithAnyArgs().Hash(default!);
+        await _passwordHasher.DidNotReceiveWithAnyArgs().HashAsync(default!, default);
         _ann.PasswordHash.ShouldBe(StoredHash);
     }
 
@@ -183,21 +184,53 @@ public sealed class LoginCommandHandlerTests
     {
         await CreateHandler().Handle(Command("ann@shop.io", Password), CancellationToken.None);
 
-        _passwordHasher.DidNotReceiveWithAnyArgs().Hash(default!);
+        await _passwordHasher.DidNotReceiveWithAnyArgs().HashAsync(default!, default);
         _ann.PasswordHash.ShouldBe(StoredHash);
     }
 
     [Fact]
     public async Task Handle_RightPasswordAndHashNeedsRehash_SavesTheNewHash()
     {
-        _passwordHasher.Verify(StoredHash, Password).Returns(PasswordCheck.SucceededRehashNeeded);
-        _passwordHasher.Hash(Password).Returns("stronger-hash");
+        _passwordHasher.VerifyAsync(StoredHash, Password, Arg.Any<CancellationToken>()).Returns(PasswordCheck.SucceededRehashNeeded);
+        _passwordHasher.HashAsync(Password, Arg.Any<CancellationToken>()).Returns("stronger-hash");
 
         await CreateHandler().Handle(Command("ann@shop.io", Password), CancellationToken.None);
 
         await _users.Received(1).UpdateAsync(
             Arg.Is<User>(u => u.Id == _ann.Id && u.PasswordHash == "stronger-hash"),
             Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Handle_Success_CountsASucceededLogin()
+    {
+        await CreateHandler().Handle(Command("ann@shop.io", Password), CancellationToken.None);
+
+        _metrics.Received(1).LoginAttempted(LoginOutcome.Succeeded);
+        _metrics.DidNotReceive().LoginAttempted(LoginOutcome.Failed);
+    }
+
+    [Theory]
+    [InlineData("bob@shop.io", Password)]
+    [InlineData("ann@shop.io", "wrong password")]
+    public async Task Handle_InvalidCredentials_CountsAFailedLogin(string email, string password)
+    {
+        await Should.ThrowAsync<InvalidCredentialsException>(
+            () => CreateHandler().Handle(Command(email, password), CancellationToken.None).AsTask());
+
+        _metrics.Received(1).LoginAttempted(LoginOutcome.Failed);
+        _metrics.DidNotReceive().LoginAttempted(LoginOutcome.Succeeded);
+    }
+
+    [Fact]
+    public async Task Handle_LockedEmail_CountsALockedOutLogin()
+    {
+        _throttle.CountAttemptAsync("ann@shop.io", Arg.Any<CancellationToken>()).Returns(TimeSpan.FromMinutes(7));
+
+        await Should.ThrowAsync<RateLimitedException>(
+            () => CreateHandler().Handle(Command("ann@shop.io", Password), CancellationToken.None).AsTask());
+
+        _metrics.Received(1).LoginAttempted(LoginOutcome.LockedOut);
     }
 
     private static LoginCommand Command(string email, string password) => new(email, password, ClientInfo.Unknown);
@@ -211,7 +244,7 @@ public sealed class LoginCommandHandlerTests
             () => CreateHandler().Handle(Command("ann@shop.io", Password), CancellationToken.None).AsTask());
 
         error.RetryAfter.ShouldBe(TimeSpan.FromMinutes(7));
-        _passwordHasher.DidNotReceiveWithAnyArgs().Verify(default!, default!);
+        await _passwordHasher.DidNotReceiveWithAnyArgs().VerifyAsync(default!, default!, default);
         await _users.DidNotReceiveWithAnyArgs().FindByEmailAsync(default!, default);
     }
 
@@ -222,9 +255,9 @@ public sealed class LoginCommandHandlerTests
     public async Task Handle_EveryAttempt_IsCountedAgainstTheNormalisedEmailBeforeAnyPasswordIsChecked(string email, string password)
     {
         _passwordHasher.ClearReceivedCalls();
-        _passwordHasher.When(h => h.Verify(Arg.Any<string>(), Arg.Any<string>())).Do(_ =>
+        _passwordHasher.When(h => h.VerifyAsync(Arg.Any<string>(), Arg.Any<string>(), Arg.Any<CancellationToken>())).Do(_ =>
             _throttle.ReceivedCalls().ShouldNotBeEmpty("the attempt is counted before the hash"));
-        _passwordHasher.When(h => h.VerifyAgainstDummyHash(Arg.Any<string>())).Do(_ =>
+        _passwordHasher.When(h => h.VerifyAgainstDummyHashAsync(Arg.Any<string>(), Arg.Any<CancellationToken>())).Do(_ =>
             _throttle.ReceivedCalls().ShouldNotBeEmpty("the attempt is counted before the hash"));
 
         try
@@ -269,7 +302,7 @@ public sealed class LoginCommandHandlerTests
     }
 
     private LoginCommandHandler CreateHandler() =>
-        new(_users, _passwordHasher, _throttle, CreateSessionStarter(), _clock);
+        new(_users, _passwordHasher, _throttle, CreateSessionStarter(), _clock, _metrics);
 
     private SessionStarter CreateSessionStarter() =>
         new(_refreshTokens, _tokenIssuer, TestMapper.Instance, _clock, Options.Create(new SessionOptions()));

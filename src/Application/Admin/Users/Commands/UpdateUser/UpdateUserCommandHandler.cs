@@ -14,6 +14,7 @@ public sealed partial class UpdateUserCommandHandler(
     IMapper mapper,
     ITransactionScope transaction,
     TimeProvider timeProvider,
+    IShopMetrics metrics,
     ILogger<UpdateUserCommandHandler> logger) : ICommandHandler<UpdateUserCommand, AdminUserDto>
 {
     public const string LastStaffMessage = "At least one active staff account must remain.";
@@ -74,6 +75,7 @@ public sealed partial class UpdateUserCommandHandler(
         if (wasActive && !user.IsActive)
         {
             LogDeactivated(logger, user.Id, actorId, revoked);
+            metrics.SessionsRevoked(SessionRevocationReason.AccountDeactivated, revoked);
         }
         else if (!wasActive && user.IsActive)
         {

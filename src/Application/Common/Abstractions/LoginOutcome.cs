@@ -1,0 +1,13 @@
+namespace ShopEase.Application.Common.Abstractions;
+
+/// <summary>How a login ended, as counted by <see cref="IShopMetrics"/>.</summary>
+public enum LoginOutcome
+{
+    Succeeded,
+
+    /// <summary>Unknown email, wrong password or inactive account: the one <c>invalid_credentials</c> answer.</summary>
+    Failed,
+
+    /// <summary>Refused before the password was checked, because the email is locked out.</summary>
+    LockedOut,
+}
