@@ -26,7 +26,9 @@ public sealed class LoginCommandHandler(
             throw new RateLimitedException(wait);
         }
 
-        var user = await users.FindByEmailAsync(email, cancellationToken);
+        // No account has a malformed email, and one holding a NUL or half a character cannot even be
+        // looked up; it is answered like an unknown one.
+        var user = EmailAddress.IsWellFormed(email) ? await users.FindByEmailAsync(email, cancellationToken) : null;
         if (user is null)
         {
             await passwordHasher.VerifyAgainstDummyHashAsync(command.Password, cancellationToken);
