@@ -72,6 +72,7 @@ public sealed class CheckoutCommandHandlerTests
     {
         var earlier = Order.Place(new Cart(UserId, [new CartLine(_mug, 1)]), TestClock.Start.AddHours(-1), Key);
         _orders.FindByIdempotencyKeyAsync(UserId, Key, Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>()).Returns(earlier);
+        _carts.GetAsync(UserId, Arg.Any<CancellationToken>()).Returns(new Cart(UserId, []));
 
         await CreateHandler().Handle(new CheckoutCommand(UserId, Key), CancellationToken.None);
 
