@@ -29,6 +29,8 @@ public static class DependencyInjection
             .Bind(configuration.GetSection(SessionOptions.SectionName))
             .Validate(o => o.RefreshTokenLifetime > TimeSpan.Zero && o.SessionLifetime > TimeSpan.Zero,
                 "Jwt:RefreshTokenLifetime and Jwt:SessionLifetime must be positive.")
+            .Validate(o => o.RefreshTokenReuseGrace >= TimeSpan.Zero && o.RefreshTokenReuseGrace <= TimeSpan.FromMinutes(1),
+                "Jwt:RefreshTokenReuseGrace must be between 00:00:00 and 00:01:00.")
             .ValidateOnStart();
 
         services.AddOptions<AccountOptions>().Bind(configuration.GetSection(AccountOptions.SectionName));

@@ -44,6 +44,13 @@ public static class DependencyInjection
         services.AddSingleton<CsrfTokens>();
         services.AddSingleton<BrowserTransport>();
         services.AddFrontendCors(configuration);
+
+        // The framework's default is 30 days without subdomains; a year is what browsers' preload lists ask for.
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+        });
         services.AddApiRateLimiting();
         services.AddObservability(configuration);
         services.AddTrustedProxies(configuration);

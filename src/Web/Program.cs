@@ -46,7 +46,10 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapOpenApi();
+// The one document, at one address. The generator would also take ?documentName= and answer an unknown
+// name with a plain-text 404; that is the API's own 404 problem instead.
+app.MapOpenApi("/openapi/v1.json").AddEndpointFilter((context, next) =>
+    context.HttpContext.Request.Query.ContainsKey("documentName") ? ValueTask.FromResult<object?>(Results.NotFound()) : next(context));
 if (app.Environment.IsDevelopment())
 {
     app.MapScalarApiReference();

@@ -75,6 +75,36 @@ public sealed class AuditTrailTests(AuditTrailTests.RecordingApiFactory factory)
     }
 
     [Fact]
+    public async Task PasswordChange_WithAWrongCurrentPassword_IsAuditedLikeAFailedLogin()
+    {
+        var registered = await _client.RegisterAsync(password: Secret);
+
+        await _client.PostJsonAsync("/api/auth/password", new { currentPassword = "wrong " + Secret, newPassword = "another fine passphrase" }, registered.Access);
+
+        var entry = factory.Logs.Entries.Single(e => e.EventId.Id == 3041 && Equals(e.Values["UserId"], Guid.Parse(registered.User.Id)));
+        entry.Level.ShouldBe(LogLevel.Warning);
+        entry.Values.ShouldContainKey("ClientIp");
+    }
+
+    [Fact]
+    public async Task StaffChanges_AreEachAuditedWithWhoMadeThem()
+    {
+        var staff = await _client.RegisterAsync(ApiClientExtensions.UniqueEmail("staff"), Secret);
+        await factory.MakeStaffAsync(staff.User.Email);
+        var bob = await _client.RegisterAsync(password: Secret);
+
+        foreach (var change in new object[] { new { isStaff = true }, new { isStaff = false }, new { isActive = false }, new { isActive = true } })
+        {
+            (await _client.SendAsync(HttpMethod.Patch, $"/api/admin/users/{bob.User.Id}", staff.Access, change)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        var bobId = Guid.Parse(bob.User.Id);
+        var events = factory.Logs.Entries.Where(e => Equals(e.Values.GetValueOrDefault("UserId"), bobId) && e.EventId.Id is >= 1300 and < 1400).ToList();
+        events.Select(e => e.EventId.Id).ShouldBe([1302, 1303, 1301, 1304]);
+        events.ShouldAllBe(e => Equals(e.Values["ActorId"], Guid.Parse(staff.User.Id)));
+    }
+
+    [Fact]
     public async Task RefreshReuse_IsAudited()
     {
         var registered = await _client.RegisterAsync(password: Secret);
@@ -140,7 +170,7 @@ public sealed class AuditTrailTests(AuditTrailTests.RecordingApiFactory factory)
     {
         public RecordingLoggerProvider Logs { get; } = new();
 
-        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>(ImmediateReuseDetectionApiFactory.NoGrace)
         {
             ["Logging:LogLevel:Default"] = "Information",
         };

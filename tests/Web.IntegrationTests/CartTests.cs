@@ -116,6 +116,50 @@ public sealed class CartTests(ShopEaseApiFactory factory) : IClassFixture<ShopEa
     }
 
     [Fact]
+    public async Task Put_ANewProductIntoAFullCart_Returns400OnProductId_AndAnExistingLineCanStillChange()
+    {
+        var staff = await _client.RegisterStaffAsync(factory);
+        var user = await _client.RegisterAsync();
+        var userId = Guid.Parse(user.User.Id);
+        var now = DateTimeOffset.UtcNow;
+        const int mostProductsInACart = 100;
+        var held = Enumerable.Range(0, mostProductsInACart)
+            .Select(i => Domain.Products.Product.Create($"FULL-{Guid.NewGuid():N}"[..20], $"Filler {i}", "", new Domain.Common.Money(100, "EUR"), 5, now))
+            .ToList();
+        await factory.WithDbContextAsync(async db =>
+        {
+            db.Products.AddRange(held);
+            db.CartItems.AddRange(held.Select(p => new Infrastructure.Persistence.CartItem { UserId = userId, ProductId = p.Id, Quantity = 1, AddedAt = now }));
+            await db.SaveChangesAsync();
+        });
+        var oneMore = await _client.CreateProductAsync(staff.Access);
+
+        var refused = await _client.SendAsync(HttpMethod.Put, $"/api/cart/items/{oneMore.Id}", user.Access, new { quantity = 1 });
+        var changed = await _client.SendAsync(HttpMethod.Put, $"/api/cart/items/{held[0].Id}", user.Access, new { quantity = 2 });
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await refused.ReadProblemAsync()).Errors!["productId"].ShouldBe(["A cart holds at most 100 different products."]);
+        changed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await _client.GetCartAsync(user.Access)).Items.Length.ShouldBe(mostProductsInACart);
+    }
+
+    [Fact]
+    public async Task Put_QuantityAsAJsonString_Returns400OnQuantity()
+    {
+        var staff = await _client.RegisterStaffAsync(factory);
+        var mug = await _client.CreateProductAsync(staff.Access);
+        var user = await _client.RegisterAsync();
+
+        var response = await _client.SendAsync(HttpMethod.Put, $"/api/cart/items/{mug.Id}", user.Access, new { quantity = "2" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await response.ReadProblemAsync();
+        problem.Code.ShouldBe("validation_failed");
+        problem.Errors!["quantity"].ShouldBe(["Must be a whole number."]);
+        (await _client.GetCartAsync(user.Access)).Items.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Put_FractionalQuantity_Returns400OnQuantity()
     {
         var staff = await _client.RegisterStaffAsync(factory);

@@ -48,6 +48,8 @@ public sealed class InternalErrorTests(InternalErrorTests.BrokenRepositoryApiFac
 
         public Task<bool> TryUpdateAsync(User user, CancellationToken cancellationToken) => throw Fault;
 
+        public Task<IReadOnlyList<Guid>> LockActiveStaffAsync(CancellationToken cancellationToken) => throw Fault;
+
         public Task<(IReadOnlyList<User> Items, int Total)> ListAsync(
             string? emailContains, int page, int pageSize, CancellationToken cancellationToken) => throw Fault;
     }

@@ -114,6 +114,44 @@ public sealed class OrdersTests(ShopEaseApiFactory factory) : IClassFixture<Shop
     }
 
     [Fact]
+    public async Task Checkout_SameKeyWithAnotherCart_Is422IdempotencyKeyReused_AndOrdersNothing()
+    {
+        var staff = await _client.RegisterStaffAsync(factory);
+        var mug = await _client.CreateProductAsync(staff.Access, stock: 5);
+        var tea = await _client.CreateProductAsync(staff.Access, name: "Tea", stock: 5);
+        var user = await _client.RegisterAsync();
+        var key = Guid.NewGuid().ToString();
+        await _client.PutInCartAsync(user.Access, mug.Id, 1);
+        (await _client.CheckoutAsync(user.Access, key)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        await _client.PutInCartAsync(user.Access, tea.Id, 2);
+
+        var reused = await _client.CheckoutAsync(user.Access, key);
+
+        reused.StatusCode.ShouldBe((HttpStatusCode)422);
+        (await reused.ReadProblemAsync()).Code.ShouldBe("idempotency_key_reused");
+        (await factory.StockOfAsync(tea.Id)).ShouldBe(5);
+        (await _client.GetCartAsync(user.Access)).Items.ShouldHaveSingleItem().ProductId.ShouldBe(tea.Id);
+    }
+
+    [Fact]
+    public async Task Checkout_SameKeyWithTheSameCartRefilled_ReturnsTheFirstOrder()
+    {
+        var staff = await _client.RegisterStaffAsync(factory);
+        var mug = await _client.CreateProductAsync(staff.Access, stock: 5);
+        var user = await _client.RegisterAsync();
+        var key = Guid.NewGuid().ToString();
+        await _client.PutInCartAsync(user.Access, mug.Id, 1);
+        var first = await _client.CheckoutAsync(user.Access, key);
+        await _client.PutInCartAsync(user.Access, mug.Id, 1);
+
+        var again = await _client.CheckoutAsync(user.Access, key);
+
+        again.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await again.Content.ReadAsStringAsync()).ShouldBe(await first.Content.ReadAsStringAsync());
+        (await factory.StockOfAsync(mug.Id)).ShouldBe(4);
+    }
+
+    [Fact]
     public async Task Checkout_NewKeyAfterAnOrder_IsANewCheckout()
     {
         var staff = await _client.RegisterStaffAsync(factory);

@@ -133,6 +133,34 @@ public sealed class ProductsTests(ShopEaseApiFactory factory) : IClassFixture<Sh
     }
 
     [Fact]
+    public async Task Create_StockAsAJsonString_Returns400OnStock()
+    {
+        var staff = await _client.RegisterStaffAsync(factory);
+
+        var response = await _client.SendAsync(HttpMethod.Post, "/api/products", staff.Access,
+            new { sku = ShopClientExtensions.UniqueSku(), name = "Mug", price = new { amount = 250, currency = "EUR" }, stock = "5" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await response.ReadProblemAsync();
+        problem.Code.ShouldBe("validation_failed");
+        problem.Errors!.Keys.ShouldBe(["stock"]);
+    }
+
+    [Fact]
+    public async Task Create_AmountAsAJsonString_Returns400OnPrice()
+    {
+        var staff = await _client.RegisterStaffAsync(factory);
+
+        var response = await _client.SendAsync(HttpMethod.Post, "/api/products", staff.Access,
+            new { sku = ShopClientExtensions.UniqueSku(), name = "Mug", price = new { amount = "250", currency = "EUR" }, stock = 5 });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await response.ReadProblemAsync();
+        problem.Code.ShouldBe("validation_failed");
+        problem.Errors!.Keys.ShouldBe(["price"]);
+    }
+
+    [Fact]
     public async Task Create_FractionalAmount_Returns400OnPrice()
     {
         var staff = await _client.RegisterStaffAsync(factory);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using ShopEase.Web.IntegrationTests.Support;
@@ -33,6 +34,43 @@ public sealed class RateLimitTests(RateLimitTests.SmallLimitsApiFactory factory)
         }
 
         (await LoginFromAsync("198.51.100.21", ApiClientExtensions.UniqueEmail(), "whatever1")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Login_EveryAddressOfOneIpv6Slash64_SharesOneBudget()
+    {
+        for (var i = 1; i <= 4; i++)
+        {
+            (await LoginFromAsync($"2001:db8:aa:1::{i}", ApiClientExtensions.UniqueEmail(), "whatever1")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        }
+
+        var limited = await LoginFromAsync("2001:db8:aa:1:ffff:ffff:ffff:fffe", ApiClientExtensions.UniqueEmail(), "whatever1");
+
+        await ShouldBeRateLimitedAsync(limited);
+    }
+
+    [Fact]
+    public async Task Login_AnotherIpv6Slash64_HasItsOwnBudget()
+    {
+        for (var i = 1; i <= 5; i++)
+        {
+            await LoginFromAsync($"2001:db8:aa:2::{i}", ApiClientExtensions.UniqueEmail(), "whatever1");
+        }
+
+        (await LoginFromAsync("2001:db8:aa:3::1", ApiClientExtensions.UniqueEmail(), "whatever1")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Login_AnIpv4AddressMappedIntoIpv6_CountsAsThatIpv4Address()
+    {
+        for (var i = 0; i < 4; i++)
+        {
+            await LoginFromAsync("198.51.100.60", ApiClientExtensions.UniqueEmail(), "whatever1");
+        }
+
+        var limited = await LoginFromAsync("::ffff:198.51.100.60", ApiClientExtensions.UniqueEmail(), "whatever1");
+
+        await ShouldBeRateLimitedAsync(limited);
     }
 
     [Fact]
@@ -112,6 +150,41 @@ public sealed class RateLimitTests(RateLimitTests.SmallLimitsApiFactory factory)
     }
 
     [Fact]
+    public async Task Lockout_WrongCurrentPasswordsOnPasswordChange_LockTheAccountLikeFailedLogins()
+    {
+        var email = ApiClientExtensions.UniqueEmail();
+        var registered = await (await PostFromAsync("198.51.100.70", "/api/auth/register", new { email, password = ApiClientExtensions.DefaultPassword }))
+            .Content.ReadFromJsonAsync<AuthBody>();
+        for (var i = 0; i < 3; i++)
+        {
+            var wrong = await _client.PostJsonAsync("/api/auth/password",
+                new { currentPassword = "not my password", newPassword = "a brand new passphrase" }, registered!.Access);
+            (await wrong.ReadProblemAsync()).Errors!.Keys.ShouldBe(["currentPassword"]);
+        }
+
+        var rightButLocked = await _client.PostJsonAsync("/api/auth/password",
+            new { currentPassword = ApiClientExtensions.DefaultPassword, newPassword = "a brand new passphrase" }, registered!.Access);
+        var login = await LoginFromAsync("198.51.103.1", email, ApiClientExtensions.DefaultPassword);
+
+        await ShouldBeRateLimitedAsync(rightButLocked);
+        await ShouldBeRateLimitedAsync(login);
+        factory.Logs.Entries.Where(e => Equals(e.Values.GetValueOrDefault("UserId"), Guid.Parse(registered.User.Id)))
+            .Select(e => e.EventId.Id).ShouldBe([3001, 3041, 3041, 3041, 3042]);
+    }
+
+    [Fact]
+    public async Task Lockout_KeysAnEmailByAKeyedHmac_NotAPlainSha256AnyoneCanRecompute()
+    {
+        var email = ApiClientExtensions.UniqueEmail("keyed").ToLowerInvariant();
+        var before = await ThrottleKeysAsync();
+
+        await LoginFromAsync("198.51.100.80", email, "wrong password");
+
+        var added = (await ThrottleKeysAsync()).Except(before, StringComparer.Ordinal).ToList();
+        added.ShouldHaveSingleItem().ShouldNotBe(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(email))));
+    }
+
+    [Fact]
     public async Task Refresh_PerSession_ThePastTheLimitRefreshIs429_AndTheTokenStaysUnspent()
     {
         var session = await _client.RegisterAsync();
@@ -175,6 +248,21 @@ public sealed class RateLimitTests(RateLimitTests.SmallLimitsApiFactory factory)
         }
     }
 
+    private async Task<List<string>> ThrottleKeysAsync()
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(factory.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT email_hash FROM login_throttles", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var keys = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            keys.Add(Convert.ToHexString((byte[])reader[0]));
+        }
+
+        return keys;
+    }
+
     private static async Task ShouldBeRateLimitedAsync(HttpResponseMessage response)
     {
         response.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
@@ -211,9 +299,15 @@ public sealed class RateLimitTests(RateLimitTests.SmallLimitsApiFactory factory)
             ["ForwardedHeaders:KnownProxies:0"] = TrustedProxy,
         };
 
-        protected override IReadOnlyDictionary<string, string?> Settings => SmallLimits;
+        public RecordingLoggerProvider Logs { get; } = new();
 
-        protected override void ConfigureServices(IServiceCollection services) =>
+        protected override IReadOnlyDictionary<string, string?> Settings =>
+            new Dictionary<string, string?>(SmallLimits) { ["Logging:LogLevel:Default"] = "Information" };
+
+        protected override void ConfigureServices(IServiceCollection services)
+        {
             services.AddTransient<IStartupFilter, PeerAddressStartupFilter>();
+            services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
+        }
     }
 }

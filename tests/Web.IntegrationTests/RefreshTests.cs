@@ -5,7 +5,7 @@ using ShopEase.Web.IntegrationTests.Support;
 
 namespace ShopEase.Web.IntegrationTests;
 
-public sealed class RefreshTests(ShopEaseApiFactory factory) : IClassFixture<ShopEaseApiFactory>
+public sealed class RefreshTests(ImmediateReuseDetectionApiFactory factory) : IClassFixture<ImmediateReuseDetectionApiFactory>
 {
     private readonly HttpClient _client = factory.CreateApiClient();
 

@@ -4,11 +4,9 @@ using ShopEase.Web.IntegrationTests.Support;
 
 namespace ShopEase.Web.IntegrationTests;
 
-public sealed class SessionsTests(ShopEaseApiFactory factory) : IClassFixture<ShopEaseApiFactory>
+public sealed class SessionsTests(ImmediateReuseDetectionApiFactory factory) : IClassFixture<ImmediateReuseDetectionApiFactory>
 {
     private readonly HttpClient _client = factory.CreateApiClient();
-
-    private sealed record SessionBody(string Id, string CreatedAt, string LastUsedAt, string? UserAgent, string? Ip, bool Current);
 
     [Fact]
     public async Task ListSessions_ShowsEveryLiveSessionAndMarksTheCurrentOne()
@@ -37,6 +35,24 @@ public sealed class SessionsTests(ShopEaseApiFactory factory) : IClassFixture<Sh
         var sessions = await ListAsync(registered.Access);
 
         sessions.Single().UserAgent.ShouldBe("ShopEaseTests/1.0");
+    }
+
+    [Fact]
+    public async Task Register_WithAUserAgentWhoseCutWouldSplitASurrogatePair_StoresItCutBeforeThePair()
+    {
+        var userAgent = new string('a', 511) + "\U0001F600";
+
+        var registered = await RegisterWithUserAgentAsync(userAgent);
+
+        (await ListAsync(registered.Access)).Single().UserAgent.ShouldBe(new string('a', 511));
+    }
+
+    [Fact]
+    public async Task Register_WithControlCharactersAndALoneSurrogateInTheUserAgent_StoresThemReplaced()
+    {
+        var registered = await RegisterWithUserAgentAsync("Agent\u0000/1.0 \uD800x");
+
+        (await ListAsync(registered.Access)).Single().UserAgent.ShouldBe("Agent\uFFFD/1.0 \uFFFDx");
     }
 
     [Fact]
@@ -139,6 +155,18 @@ public sealed class SessionsTests(ShopEaseApiFactory factory) : IClassFixture<Sh
         (await _client.GetAsync("/api/auth/sessions")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await _client.PostJsonAsync("/api/auth/logout-all", new { })).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await _client.DeleteAsync($"/api/auth/sessions/{Guid.NewGuid()}")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    private async Task<AuthBody> RegisterWithUserAgentAsync(string userAgent)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/register")
+        {
+            Content = JsonContent.Create(new { email = ApiClientExtensions.UniqueEmail(), password = ApiClientExtensions.DefaultPassword }),
+        };
+        request.Headers.TryAddWithoutValidation("User-Agent", userAgent).ShouldBeTrue();
+        var response = await _client.SendAsync(request);
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<AuthBody>())!;
     }
 
     private static string SessionIdOf(string access) => JwtPayload.Read(access)["sid"].GetString()!;

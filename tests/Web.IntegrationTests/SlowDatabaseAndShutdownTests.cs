@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using Npgsql;
 using ShopEase.Web.IntegrationTests.Support;
 using ShopEase.Web.IntegrationTests.Support.OpenApi;
 
@@ -74,16 +73,8 @@ public sealed class SlowDatabaseAndShutdownTests(SlowDatabaseAndShutdownTests.Sh
     }
 
     /// <summary>Holds <c>SELECT ... FOR UPDATE</c> on the rows of one user until disposed.</summary>
-    private static async Task<RowLock> LockRowAsync(string connectionString, string table, string userId, string column)
-    {
-        var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        var transaction = await connection.BeginTransactionAsync();
-        await using var command = new NpgsqlCommand($"SELECT 1 FROM {table} WHERE {column} = @id FOR UPDATE", connection, transaction);
-        command.Parameters.AddWithValue("id", Guid.Parse(userId));
-        await command.ExecuteScalarAsync();
-        return new RowLock(connection, transaction);
-    }
+    private static Task<DatabaseLocks> LockRowAsync(string connectionString, string table, string userId, string column) =>
+        DatabaseLocks.HoldAsync(connectionString, $"SELECT 1 FROM {table} WHERE {column} = @id FOR UPDATE", ("id", Guid.Parse(userId)));
 
     private Process StartApp(int port)
     {
@@ -124,17 +115,6 @@ public sealed class SlowDatabaseAndShutdownTests(SlowDatabaseAndShutdownTests.Sh
         }
 
         throw new TimeoutException("The app did not start.");
-    }
-
-
-    private sealed class RowLock(NpgsqlConnection connection, NpgsqlTransaction transaction) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            await transaction.RollbackAsync();
-            await transaction.DisposeAsync();
-            await connection.DisposeAsync();
-        }
     }
 
     public sealed class ShortDeadlineApiFactory : ShopEaseApiFactory

@@ -24,6 +24,13 @@ public sealed class User
     /// <summary>An account always keeps a way in: a password, or at least one passkey.</summary>
     public bool KeepsAWayIn(int passkeysLeft) => HasPassword || passkeysLeft > 0;
 
+    /// <summary>
+    /// A new random value whenever the password changes (not when only its hash is upgraded). A session
+    /// starts only if the stamp is still the one its password was checked against, so a login that raced a
+    /// password change cannot outlive it.
+    /// </summary>
+    public Guid PasswordStamp { get; private set; }
+
     public bool IsActive { get; private set; }
 
     public bool IsStaff { get; private set; }
@@ -45,16 +52,25 @@ public sealed class User
             Id = Guid.CreateVersion7(now),
             Email = EmailAddress.Normalize(email),
             PasswordHash = passwordHash,
+            PasswordStamp = Guid.NewGuid(),
             IsActive = true,
             IsStaff = false,
             DateJoined = now,
         };
     }
 
+    /// <summary>The same password, hashed anew (stronger settings): the stamp stays.</summary>
     public void ChangePasswordHash(string passwordHash)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(passwordHash);
         PasswordHash = passwordHash;
+    }
+
+    /// <summary>A new password: its hash, and a new <see cref="PasswordStamp"/>.</summary>
+    public void ChangePassword(string passwordHash)
+    {
+        ChangePasswordHash(passwordHash);
+        PasswordStamp = Guid.NewGuid();
     }
 
     public void RecordLogin(DateTimeOffset now) => LastLoginAt = now;

@@ -17,22 +17,31 @@ internal sealed class CartRepository(ShopEaseDbContext db) : ICartRepository
         return new Cart(userId, rows.Select(r => new CartLine(r.Product, r.Item.Quantity)));
     }
 
-    public async Task SetQuantityAsync(
+    public async Task<bool> SetQuantityAsync(
         Guid userId, Guid productId, int quantity, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (quantity == 0)
         {
             await db.CartItems.Where(i => i.UserId == userId && i.ProductId == productId).ExecuteDeleteAsync(cancellationToken);
-            return;
+            return true;
         }
 
-        // An upsert, so two concurrent first additions of one product make one line, not a key violation.
-        await db.Database.ExecuteSqlAsync(
+        // The account's row lock serialises one user's additions, and the count is read after it (a statement
+        // of its own, so a snapshot taken once the lock is held): concurrent additions cannot pass the bound.
+        // The upsert makes two concurrent first additions of one product one line, not a key violation.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM users WHERE id = {userId} FOR NO KEY UPDATE", cancellationToken);
+        var set = await db.Database.ExecuteSqlAsync(
             $"""
-            INSERT INTO cart_items (user_id, product_id, quantity, added_at) VALUES ({userId}, {productId}, {quantity}, {now})
+            INSERT INTO cart_items (user_id, product_id, quantity, added_at)
+            SELECT {userId}, {productId}, {quantity}, {now}
+            WHERE EXISTS (SELECT 1 FROM cart_items WHERE user_id = {userId} AND product_id = {productId})
+               OR (SELECT count(*) FROM cart_items WHERE user_id = {userId}) < {Cart.MaxLines}
             ON CONFLICT (user_id, product_id) DO UPDATE SET quantity = excluded.quantity
             """,
             cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return set > 0;
     }
 
     public Task ClearAsync(Guid userId, CancellationToken cancellationToken) =>

@@ -1,8 +1,8 @@
 namespace ShopEase.Infrastructure.Persistence;
 
 /// <summary>
-/// Failed-login bookkeeping for one email, keyed by the SHA-256 of the normalised email so that
-/// emails without an account are never stored in clear.
+/// Lockout bookkeeping for one email, keyed by an HMAC of the normalised email (see LoginThrottle) so
+/// that emails without an account are never stored in a form anyone can check a guess against.
 /// </summary>
 public sealed class LoginThrottleEntry
 {
@@ -10,7 +10,8 @@ public sealed class LoginThrottleEntry
 
     public DateTimeOffset WindowStartedAt { get; set; }
 
-    public int Failures { get; set; }
+    /// <summary>Password checks counted in the window, before each check; a right password deletes the row.</summary>
+    public int Attempts { get; set; }
 
     public DateTimeOffset? LockedUntil { get; set; }
 }

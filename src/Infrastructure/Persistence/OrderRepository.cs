@@ -12,8 +12,10 @@ internal sealed class OrderRepository(ShopEaseDbContext db) : IOrderRepository
     public Task<Order?> FindAsync(Guid userId, Guid orderId, CancellationToken cancellationToken) =>
         WithLines.SingleOrDefaultAsync(o => o.Id == orderId && o.UserId == userId, cancellationToken);
 
-    public Task<Order?> FindByIdempotencyKeyAsync(Guid userId, string idempotencyKey, CancellationToken cancellationToken) =>
-        WithLines.SingleOrDefaultAsync(o => o.UserId == userId && o.IdempotencyKey == idempotencyKey, cancellationToken);
+    public Task<Order?> FindByIdempotencyKeyAsync(
+        Guid userId, string idempotencyKey, DateTimeOffset placedAfter, CancellationToken cancellationToken) =>
+        WithLines.SingleOrDefaultAsync(
+            o => o.UserId == userId && o.IdempotencyKey == idempotencyKey && o.CreatedAt > placedAfter, cancellationToken);
 
     public async Task<(IReadOnlyList<Order> Items, int Total)> ListAsync(
         Guid userId, int page, int pageSize, CancellationToken cancellationToken)
@@ -50,6 +52,17 @@ internal sealed class OrderRepository(ShopEaseDbContext db) : IOrderRepository
 
     private async Task<OrderPlacement> PlaceInTransactionAsync(Order order, CancellationToken cancellationToken)
     {
+        // An expired key no longer names its order: the unique index must let this one take it.
+        if (order.IdempotencyKey is { } key)
+        {
+            var expiredBefore = order.CreatedAt - Order.IdempotencyKeyLifetime;
+            await db.Orders
+                .Where(o => o.UserId == order.UserId && o.IdempotencyKey == key && o.CreatedAt <= expiredBefore)
+                .ExecuteUpdateAsync(u => u
+                    .SetProperty(o => o.IdempotencyKey, (string?)null)
+                    .SetProperty(o => o.IdempotencyFingerprint, (byte[]?)null), cancellationToken);
+        }
+
         // The order goes in first: its (user, idempotency key) row is the lock that makes a
         // concurrent retry wait here, before it touches any stock, and then fail.
         db.Orders.Add(order);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
@@ -11,7 +12,11 @@ using ShopEase.Infrastructure.Sessions;
 namespace ShopEase.Infrastructure.Persistence;
 
 internal sealed class RefreshTokenStore(
-    ShopEaseDbContext db, NpgsqlDataSource dataSource, SessionLivenessCache liveness, IOptions<RateLimitingOptions> rateLimits)
+    ShopEaseDbContext db,
+    NpgsqlDataSource dataSource,
+    SessionLivenessCache liveness,
+    IOptions<RateLimitingOptions> rateLimits,
+    IOptions<SessionOptions> sessions)
     : IRefreshTokenStore
 {
     /// <summary>The window of <see cref="RateLimitingOptions.RefreshPerSessionPerMinute"/>.</summary>
@@ -61,19 +66,59 @@ internal sealed class RefreshTokenStore(
             RETURNING id)
         SELECT f.session_id, f.user_id, f.spent_at IS NOT NULL, f.is_active,
                f.revoked_at IS NULL AND f.session_expires_at > $1 AND f.token_expires_at > $1,
-               f.refresh_window_started_at, f.refresh_count, EXISTS (SELECT 1 FROM successor)
+               f.refresh_window_started_at, f.refresh_count, EXISTS (SELECT 1 FROM successor), f.spent_at
         FROM found f
         """;
 
-    public async Task<string> StartSessionAsync(
-        AuthSession session, DateTimeOffset refreshTokenExpiresAt, CancellationToken cancellationToken)
+    public async Task<string?> StartSessionAsync(
+        AuthSession session, DateTimeOffset refreshTokenExpiresAt, Guid passwordStamp, CancellationToken cancellationToken)
     {
         var (token, hash) = OpaqueToken.Create();
-        db.Sessions.Add(session);
-        db.RefreshTokens.Add(RefreshToken.Issue(session.Id, hash, session.CreatedAt, refreshTokenExpiresAt));
-        await db.SaveChangesAsync(cancellationToken);
-        return token;
+        var first = RefreshToken.Issue(session.Id, hash, session.CreatedAt, refreshTokenExpiresAt);
+
+        // On the context's connection, so that it joins a sign-up's transaction (whose new account only it can see).
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        int started;
+        try
+        {
+            await using var command = new NpgsqlCommand(
+                StartSessionSql,
+                (NpgsqlConnection)db.Database.GetDbConnection(),
+                (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
+            command.Parameters.Add(new NpgsqlParameter { Value = session.Id });
+            command.Parameters.Add(new NpgsqlParameter { Value = session.UserId });
+            command.Parameters.Add(new NpgsqlParameter { Value = passwordStamp });
+            command.Parameters.Add(new NpgsqlParameter { Value = session.CreatedAt });
+            command.Parameters.Add(new NpgsqlParameter { Value = session.ExpiresAt });
+            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = session.UserAgent ?? (object)DBNull.Value });
+            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = session.IpAddress ?? (object)DBNull.Value });
+            command.Parameters.Add(new NpgsqlParameter { Value = first.Id });
+            command.Parameters.Add(new NpgsqlParameter { Value = first.TokenHash });
+            command.Parameters.Add(new NpgsqlParameter { Value = first.ExpiresAt });
+            started = await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        return started == 1 ? token : null;
     }
+
+    // A session and its first token in one statement, only while the account is active and its password
+    // stamp is still the one the password was checked against. FOR SHARE makes a password change's UPDATE of
+    // the account wait until this has committed (its revocation of the other sessions then sees this one), or,
+    // if the change came first, makes this wait for it and then find the stamp changed and insert nothing.
+    private const string StartSessionSql = """
+        WITH account AS (
+            SELECT id FROM users WHERE id = $2 AND password_stamp = $3 AND is_active FOR SHARE),
+        session AS (
+            INSERT INTO sessions (id, user_id, created_at, last_used_at, expires_at, user_agent, ip_address, refresh_count)
+            SELECT $1, id, $4, $4, $5, $6, $7, 0 FROM account
+            RETURNING id)
+        INSERT INTO refresh_tokens (id, session_id, token_hash, created_at, expires_at)
+        SELECT $8, id, $9, $4, $10 FROM session
+        """;
 
     public async Task<RefreshRotation> RotateAsync(
         string refreshToken,
@@ -96,7 +141,7 @@ internal sealed class RefreshTokenStore(
             return RefreshRotation.Rejected;
         }
 
-        var (sessionId, userId, spent, accountActive, live, windowStartedAt, refreshCount, rotated) = row;
+        var (sessionId, userId, spent, accountActive, live, windowStartedAt, refreshCount, rotated, spentAt) = row;
         if (requiredSessionId is { } required && required != sessionId)
         {
             return RefreshRotation.WrongSession;
@@ -105,6 +150,13 @@ internal sealed class RefreshTokenStore(
         if (rotated)
         {
             return RefreshRotation.Rotated(userId, sessionId, token);
+        }
+
+        if (spent && spentAt > now - sessions.Value.RefreshTokenReuseGrace)
+        {
+            // Moments after its rotation: most likely a second tab that lost the race for the shared
+            // cookie, and may retry with the cookie the winner set. Refused, but nobody is logged out.
+            return RefreshRotation.SpentWithinGrace(userId, sessionId);
         }
 
         if (spent)
@@ -158,9 +210,13 @@ internal sealed class RefreshTokenStore(
         await using var transaction = db.Database.CurrentTransaction is null
             ? await db.Database.BeginTransactionAsync(cancellationToken)
             : null;
-        var session = await db.Sessions.AsNoTracking()
-            .SingleOrDefaultAsync(s => s.Id == sessionId && s.RevokedAt == null && s.ExpiresAt > now, cancellationToken);
-        if (session is null)
+        // The session's row lock, which a concurrent rotation also takes (its UPDATE of the session): a rotation
+        // either commits before this reads the session's tokens, so its successor is spent below, or waits and
+        // then finds its token spent. Without it a successor committed mid-way stayed live in the reset session.
+        var session = await db.Sessions.FromSql($"SELECT * FROM sessions WHERE id = {sessionId} FOR UPDATE")
+            .AsNoTracking()
+            .SingleOrDefaultAsync(cancellationToken);
+        if (session is null || !session.IsLiveAt(now))
         {
             return null;
         }
@@ -212,7 +268,8 @@ internal sealed class RefreshTokenStore(
             Live: reader.GetBoolean(4),
             WindowStartedAt: reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5),
             RefreshCount: reader.GetInt32(6),
-            Rotated: reader.GetBoolean(7));
+            Rotated: reader.GetBoolean(7),
+            SpentAt: reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8));
     }
 
     /// <summary>What the rotation statement saw and did.</summary>
@@ -224,5 +281,6 @@ internal sealed class RefreshTokenStore(
         bool Live,
         DateTimeOffset? WindowStartedAt,
         int RefreshCount,
-        bool Rotated);
+        bool Rotated,
+        DateTimeOffset? SpentAt);
 }

@@ -51,6 +51,14 @@ internal sealed class UserRepository(ShopEaseDbContext db, CurrentUserCache curr
         return true;
     }
 
+    // In id order, so that two callers lock in the same order and cannot deadlock.
+    public async Task<IReadOnlyList<Guid>> LockActiveStaffAsync(CancellationToken cancellationToken) =>
+        (await db.Users.FromSql($"SELECT * FROM users WHERE is_staff AND is_active ORDER BY id FOR UPDATE")
+            .AsNoTracking()
+            .ToListAsync(cancellationToken))
+        .Select(u => u.Id)
+        .ToList();
+
     public async Task<(IReadOnlyList<User> Items, int Total)> ListAsync(
         string? emailContains, int page, int pageSize, CancellationToken cancellationToken)
     {

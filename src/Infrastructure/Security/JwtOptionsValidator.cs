@@ -1,9 +1,10 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace ShopEase.Infrastructure.Security;
 
 /// <summary>Stops the app at start, with a message that says what to do, when the token settings are unusable.</summary>
-internal sealed class JwtOptionsValidator : IValidateOptions<JwtOptions>
+internal sealed class JwtOptionsValidator(IHostEnvironment environment) : IValidateOptions<JwtOptions>
 {
     public ValidateOptionsResult Validate(string? name, JwtOptions options)
     {
@@ -45,7 +46,7 @@ internal sealed class JwtOptionsValidator : IValidateOptions<JwtOptions>
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    private static void ValidateKeyFiles(JwtOptions options, List<string> failures)
+    private void ValidateKeyFiles(JwtOptions options, List<string> failures)
     {
         if (options.KeyFiles.Count == 0)
         {
@@ -60,6 +61,19 @@ internal sealed class JwtOptionsValidator : IValidateOptions<JwtOptions>
         catch (InvalidOperationException ex)
         {
             failures.Add(ex.Message);
+            return;
+        }
+
+        // A private key anyone else on the host can read is a key anyone can sign with. The
+        // generated development key is owner-only anyway; elsewhere the operator must make it so.
+        if (environment.IsDevelopment())
+        {
+            return;
+        }
+
+        foreach (var path in options.KeyFiles.Where(p => AsymmetricKeyFile.HoldsPrivateKey(p) && SecretFile.IsOpenToOthers(p)))
+        {
+            failures.Add($"Jwt:KeyFiles names '{path}', a private key that its group or others may read; make it readable by its owner only (chmod 600).");
         }
     }
 }

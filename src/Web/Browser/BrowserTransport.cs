@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ShopEase.Application.Auth.Models;
 using ShopEase.Application.Common.Exceptions;
 
 namespace ShopEase.Web.Browser;
@@ -38,6 +39,14 @@ public sealed class BrowserTransport(CsrfTokens csrf, IOptions<ShopEase.Applicat
         csrf.Verify(http.Request.Headers[CsrfHeader].ToString()) ?? throw new CsrfFailedException();
 
     public string IssueCsrf(Guid sessionId) => csrf.Issue(sessionId);
+
+    /// <summary>A new token pair of <paramref name="sessionId"/> for a browser: the refresh token into the cookie, the CSRF token into the body.</summary>
+    public BrowserTokenResponse Deliver(HttpContext http, Guid sessionId, TokenPair pair)
+    {
+        var csrfToken = IssueCsrf(sessionId);
+        SetCookies(http, pair.Refresh, csrfToken);
+        return new BrowserTokenResponse(pair.Access, csrfToken, pair.TokenType, pair.ExpiresIn);
+    }
 
     public void SetCookies(HttpContext http, string refreshToken, string csrfToken)
     {

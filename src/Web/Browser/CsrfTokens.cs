@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
@@ -47,19 +48,18 @@ public sealed class CsrfTokens
             return null;
         }
 
-        Span<byte> id = stackalloc byte[18];
-        Span<byte> mac = stackalloc byte[34];
-        if (!Base64Url.TryDecodeFromChars(token.AsSpan(0, dot), id, out var idLength) || idLength != 16
-            || !Base64Url.TryDecodeFromChars(token.AsSpan(dot + 1), mac, out var macLength) || macLength != 32)
+        Span<byte> id = stackalloc byte[16];
+        Span<byte> mac = stackalloc byte[32];
+        if (!TryDecodeExactly(token.AsSpan(0, dot), id) || !TryDecodeExactly(token.AsSpan(dot + 1), mac))
         {
             return null;
         }
 
-        var sessionId = id[..16].ToArray();
+        var sessionId = id.ToArray();
         var valid = false;
         foreach (var key in _previousKeys.Prepend(_key))
         {
-            valid |= CryptographicOperations.FixedTimeEquals(Mac(key, sessionId), mac[..32]);
+            valid |= CryptographicOperations.FixedTimeEquals(Mac(key, sessionId), mac);
         }
 
         return valid ? new Guid(sessionId) : null;
@@ -89,6 +89,13 @@ public sealed class CsrfTokens
         problem = "Browser:CsrfKey is missing. With an asymmetric Jwt:Algorithm, set it (environment: Browser__CsrfKey) to a base64 secret of at least 256 bits, e.g. `openssl rand -base64 32`.";
         return null;
     }
+
+    // The OperationStatus overload, because TryDecodeFromChars throws on characters outside the
+    // alphabet and on a malformed final quantum (a client's garbage must be a 403, never a 500).
+    private static bool TryDecodeExactly(ReadOnlySpan<char> encoded, Span<byte> destination) =>
+        encoded.Length == Base64Url.GetEncodedLength(destination.Length)
+        && Base64Url.DecodeFromChars(encoded, destination, out _, out var written) == OperationStatus.Done
+        && written == destination.Length;
 
     private static byte[] Derive(byte[] signingSecret) => HKDF.DeriveKey(HashAlgorithmName.SHA256, signingSecret, 32, salt: [], info: Label);
 

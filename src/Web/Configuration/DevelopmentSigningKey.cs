@@ -67,7 +67,14 @@ public static class DevelopmentSigningKey
     {
         if (!File.Exists(path))
         {
-            SecretFile.WriteOwnerOnly(path, SigningKey.Generate());
+            try
+            {
+                SecretFile.WriteOwnerOnly(path, SigningKey.Generate());
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // A second process started at the same moment wrote it first; both use that one.
+            }
         }
 
         return File.ReadAllText(path).Trim();

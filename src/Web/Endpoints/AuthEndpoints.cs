@@ -92,9 +92,7 @@ public static class AuthEndpoints
         var sessionId = browser.RequireCsrf(http);
         var cookie = BrowserTransport.RefreshCookie(http) ?? throw new TokenNotValidException();
         var pair = await sender.Send(new RefreshTokenCommand(cookie, sessionId), ct);
-        var csrfToken = browser.IssueCsrf(sessionId);
-        browser.SetCookies(http, pair.Refresh, csrfToken);
-        return TypedResults.Ok(new BrowserTokenResponse(pair.Access, csrfToken, pair.TokenType, pair.ExpiresIn));
+        return TypedResults.Ok(browser.Deliver(http, sessionId, pair));
     }
 
     private static async Task<Ok<TokenVerified>> VerifyAsync(HttpContext http, ISender sender, CancellationToken ct)

@@ -22,7 +22,8 @@ public static class OrderEndpoints
     {
         // Grouped under /api rather than /api/orders, so that the collection's route has no trailing slash.
         var api = app.MapGroup("/api").WithTags("Orders").RequireAuthorization().WithNoStore();
-        api.MapPost("/orders", CheckoutAsync).ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict);
+        api.MapPost("/orders", CheckoutAsync)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/orders", ListAsync);
         api.MapGet("/orders/{id}", GetAsync);
         return app;

@@ -7,8 +7,10 @@ using ShopEase.Application.Sessions.Commands.RevokeSession;
 using ShopEase.Application.Sessions.Models;
 using ShopEase.Application.Sessions.Queries.ListSessions;
 using ShopEase.Web.Authentication;
+using ShopEase.Web.Browser;
 using ShopEase.Web.Endpoints.Requests;
 using ShopEase.Web.Http;
+using ShopEase.Web.OpenApi;
 
 namespace ShopEase.Web.Endpoints;
 
@@ -21,7 +23,9 @@ public static class SessionEndpoints
         auth.MapGet("/sessions", ListAsync);
         auth.MapDelete("/sessions/{id}", RevokeAsync);
         auth.MapPost("/logout-all", LogoutAllAsync);
-        auth.MapPost("/password", ChangePasswordAsync).Accepts<ChangePasswordRequest>("application/json");
+        auth.MapPost("/password", ChangePasswordAsync).Accepts<ChangePasswordRequest>("application/json")
+            .WithMetadata(new BrowserTransportHeaders(NeedsCsrfToken: false))
+            .ProducesProblems(StatusCodes.Status429TooManyRequests);
         return app;
     }
 
@@ -45,11 +49,17 @@ public static class SessionEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<TokenPair>> ChangePasswordAsync(HttpContext http, ISender sender, CancellationToken ct)
+    /// <summary>In browser mode the session's new refresh token replaces the spent one in the cookie, never the body.</summary>
+    private static async Task<Results<Ok<TokenPair>, Ok<BrowserTokenResponse>>> ChangePasswordAsync(
+        HttpContext http, ISender sender, BrowserTransport browser, CancellationToken ct)
     {
         var body = await http.Request.ReadJsonAsync<ChangePasswordRequest>(ct);
+        var sessionId = http.User.GetSessionId();
         var command = new ChangePasswordCommand(
-            http.User.GetUserId(), http.User.GetSessionId(), body.CurrentPassword ?? string.Empty, body.NewPassword ?? string.Empty);
-        return TypedResults.Ok(await sender.Send(command, ct));
+            http.User.GetUserId(), sessionId, body.CurrentPassword ?? string.Empty, body.NewPassword ?? string.Empty);
+        var pair = await sender.Send(command, ct);
+        return BrowserTransport.IsRequested(http)
+            ? TypedResults.Ok(browser.Deliver(http, sessionId, pair))
+            : TypedResults.Ok(pair);
     }
 }

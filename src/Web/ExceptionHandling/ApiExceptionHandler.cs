@@ -54,6 +54,9 @@ public sealed partial class ApiExceptionHandler(ProblemWriter problems, ILogger<
             case NotFoundException notFound:
                 await problems.WriteAsync(httpContext, StatusCodes.Status404NotFound, ProblemCodes.NotFound, notFound.Message);
                 break;
+            case IdempotencyKeyReusedException reused:
+                await problems.WriteAsync(httpContext, StatusCodes.Status422UnprocessableEntity, ProblemCodes.IdempotencyKeyReused, reused.Message);
+                break;
             case OutOfStockException outOfStock:
                 await problems.WriteAsync(httpContext, StatusCodes.Status409Conflict, ProblemCodes.OutOfStock, outOfStock.Message);
                 break;

@@ -19,6 +19,7 @@ public static class ProblemCodes
     public const string PayloadTooLarge = "payload_too_large";
     public const string RateLimited = "rate_limited";
     public const string OutOfStock = "out_of_stock";
+    public const string IdempotencyKeyReused = "idempotency_key_reused";
     public const string ServiceUnavailable = "service_unavailable";
     public const string InternalError = "internal_error";
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Microsoft.Extensions.Options;
 using ShopEase.Application.Common.Exceptions;
@@ -18,7 +19,12 @@ public static class JsonBody
 {
     private const int MaxDepth = 32;
 
-    private static readonly JsonSerializerOptions SerializerOptions = new(JsonSerializerDefaults.Web) { MaxDepth = MaxDepth };
+    // The web defaults read "2" as the number 2; a string where the contract says number is a wrong JSON type.
+    private static readonly JsonSerializerOptions SerializerOptions = new(JsonSerializerDefaults.Web)
+    {
+        MaxDepth = MaxDepth,
+        NumberHandling = JsonNumberHandling.Strict,
+    };
 
     public static async Task<T> ReadJsonAsync<T>(this HttpRequest request, CancellationToken cancellationToken)
         where T : class =>

@@ -6,13 +6,15 @@ using ShopEase.Application.Common.Options;
 using ShopEase.Application.Email.Models;
 using ShopEase.Web.ExceptionHandling;
 using ShopEase.Infrastructure.Redis;
+using ShopEase.Web.Http;
 
 namespace ShopEase.Web.RateLimiting;
 
 /// <summary>
 /// Per-client-IP limits on login, sign-up and the requests that send mail, through ASP.NET Core's rate
 /// limiter, shared by every node through Redis when <c>Redis:Configuration</c> is set. The client IP is
-/// the socket peer, or what a configured trusted proxy forwarded (see ForwardedHeaders setup).
+/// the socket peer, or what a configured trusted proxy forwarded (see ForwardedHeaders setup); IPv6
+/// clients count per /64 (<see cref="ClientNetwork"/>).
 /// </summary>
 public static class RateLimitingSetup
 {
@@ -66,7 +68,7 @@ public static class RateLimitingSetup
         }
 
         var (permits, window) = limit(settings);
-        var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var client = ClientNetwork.PartitionKey(http.Connection.RemoteIpAddress);
         return FixedWindowPartition(http, $"{policy}:{client}", permits, window);
     }
 

@@ -5,6 +5,7 @@ using ShopEase.Application.Auth;
 using ShopEase.Application.Auth.Models;
 using ShopEase.Application.Common;
 using ShopEase.Application.Common.Abstractions;
+using ShopEase.Application.Common.Exceptions;
 using ShopEase.Application.Common.Options;
 using ShopEase.Application.UnitTests.TestSupport;
 using ShopEase.Domain.Sessions;
@@ -29,6 +30,7 @@ public sealed class SessionStarterTests
             .StartSessionAsync(
                 Arg.Do<AuthSession>(s => _session = s),
                 Arg.Do<DateTimeOffset>(e => _refreshExpiry = e),
+                Arg.Any<Guid>(),
                 Arg.Any<CancellationToken>())
             .Returns("refresh-token");
         _tokenIssuer.IssueAccessToken(Arg.Any<Guid>(), Arg.Any<Guid>()).Returns(new IssuedAccessToken("access-token", 900));
@@ -114,9 +116,30 @@ public sealed class SessionStarterTests
 
         await CreateStarter(new SessionOptions()).StartAsync(_ann, ClientInfo.Unknown, cancellation.Token);
 
-        await _refreshTokens.Received(1).StartSessionAsync(Arg.Any<AuthSession>(), Arg.Any<DateTimeOffset>(), cancellation.Token);
+        await _refreshTokens.Received(1).StartSessionAsync(Arg.Any<AuthSession>(), Arg.Any<DateTimeOffset>(), Arg.Any<Guid>(), cancellation.Token);
     }
 
     private SessionStarter CreateStarter(SessionOptions options) =>
         new(_refreshTokens, _tokenIssuer, TestMapper.Instance, _clock, Options.Create(options));
+
+    [Fact]
+    public async Task StartAsync_StartsTheSessionOnlyForThePasswordStampTheUserWasCheckedAgainst()
+    {
+        await CreateStarter(new SessionOptions()).StartAsync(_ann, ClientInfo.Unknown, CancellationToken.None);
+
+        await _refreshTokens.Received(1).StartSessionAsync(
+            Arg.Any<AuthSession>(), Arg.Any<DateTimeOffset>(), _ann.PasswordStamp, Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task StartAsync_WhenThePasswordChangedMeanwhile_ThrowsInvalidCredentialsAndIssuesNoAccessToken()
+    {
+        _refreshTokens
+            .StartSessionAsync(Arg.Any<AuthSession>(), Arg.Any<DateTimeOffset>(), Arg.Any<Guid>(), Arg.Any<CancellationToken>())
+            .Returns((string?)null);
+
+        await Should.ThrowAsync<InvalidCredentialsException>(() => CreateStarter(new SessionOptions()).StartAsync(_ann, ClientInfo.Unknown, CancellationToken.None));
+
+        _tokenIssuer.DidNotReceiveWithAnyArgs().IssueAccessToken(default, default);
+    }
 }

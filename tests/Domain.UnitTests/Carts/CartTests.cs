@@ -24,6 +24,27 @@ public sealed class CartTests
     }
 
     [Fact]
+    public void Fingerprint_IsTheSameForTheSameProductsAndQuantitiesInAnyOrder()
+    {
+        var mug = Product("MUG", 1999, "EUR");
+        var tea = Product("TEA", 450, "EUR");
+
+        new Cart(UserId, [new CartLine(mug, 2), new CartLine(tea, 1)]).Fingerprint()
+            .ShouldBe(new Cart(UserId, [new CartLine(tea, 1), new CartLine(mug, 2)]).Fingerprint());
+    }
+
+    [Fact]
+    public void Fingerprint_DiffersWhenAQuantityOrAProductDiffers()
+    {
+        var mug = Product("MUG", 1999, "EUR");
+        var tea = Product("TEA", 450, "EUR");
+        var fingerprint = new Cart(UserId, [new CartLine(mug, 2)]).Fingerprint();
+
+        new Cart(UserId, [new CartLine(mug, 3)]).Fingerprint().ShouldNotBe(fingerprint);
+        new Cart(UserId, [new CartLine(mug, 2), new CartLine(tea, 1)]).Fingerprint().ShouldNotBe(fingerprint);
+    }
+
+    [Fact]
     public void EmptyCart_IsEmptyWithNoTotals()
     {
         var cart = new Cart(UserId, []);

@@ -11,6 +11,24 @@ public sealed class OrderTests
     private static readonly Guid UserId = Guid.Parse("0193a5c2-0000-7000-8000-000000000001");
 
     [Fact]
+    public void IsRetryOf_TheCartItEmptiedOrTheSameCart_IsTrue_AnotherCartIsNot()
+    {
+        var mug = Product("MUG", 1999, "EUR");
+        var order = Order.Place(new Cart(UserId, [new CartLine(mug, 2)]), Now, "key-1");
+
+        order.IsRetryOf(new Cart(UserId, [])).ShouldBeTrue();
+        order.IsRetryOf(new Cart(UserId, [new CartLine(mug, 2)])).ShouldBeTrue();
+        order.IsRetryOf(new Cart(UserId, [new CartLine(mug, 1)])).ShouldBeFalse();
+        order.IsRetryOf(new Cart(UserId, [new CartLine(Product("TEA", 450, "EUR"), 2)])).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Place_WithoutAKey_KeepsNoFingerprint()
+    {
+        Order.Place(new Cart(UserId, [new CartLine(Product("MUG", 1999, "EUR"), 1)]), Now, null).IdempotencyFingerprint.ShouldBeNull();
+    }
+
+    [Fact]
     public void Place_CopiesEachLineWithItsPriceInCartOrder()
     {
         var mug = Product("MUG", 1999, "EUR");

@@ -107,6 +107,36 @@ public sealed class UserTests
     }
 
     [Fact]
+    public void ChangePasswordHash_OnlyUpgradesTheHash_TheStampStays()
+    {
+        var user = User.Register("ann@shop.io", "old-hash", Now);
+        var stamp = user.PasswordStamp;
+
+        user.ChangePasswordHash("stronger-hash");
+
+        user.PasswordStamp.ShouldBe(stamp);
+    }
+
+    [Fact]
+    public void ChangePassword_ReplacesTheHashAndTheStamp()
+    {
+        var user = User.Register("ann@shop.io", "old-hash", Now);
+        var stamp = user.PasswordStamp;
+
+        user.ChangePassword("hash-of-a-new-password");
+
+        user.PasswordHash.ShouldBe("hash-of-a-new-password");
+        user.PasswordStamp.ShouldNotBe(stamp);
+    }
+
+    [Fact]
+    public void Register_GivesEveryAccountAStampOfItsOwn()
+    {
+        User.Register("ann@shop.io", "hash", Now).PasswordStamp
+            .ShouldNotBe(User.Register("bob@shop.io", "hash", Now).PasswordStamp);
+    }
+
+    [Fact]
     public void ChangePasswordHash_Blank_ThrowsAndKeepsTheOldHash()
     {
         var user = User.Register("ann@shop.io", "old-hash", Now);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using ShopEase.Web.IntegrationTests.Support.OpenApi;
 
 namespace ShopEase.Web.IntegrationTests.Support;
 
@@ -84,6 +85,14 @@ public sealed class ApiNodeProcess : IAsyncDisposable
         await node.DisposeAsync();
         throw new TimeoutException($"The app did not answer /health/live within 60 s: {node.Output}");
     }
+
+    /// <summary>A client over a real socket from 127.0.0.1 whose every answer is checked against the node's OpenAPI document.</summary>
+    public HttpClient CreateClient() =>
+        new(new OpenApiConformanceHandler(OpenApiContractSource.At(BaseAddress)) { InnerHandler = new SocketsHttpHandler() })
+        {
+            BaseAddress = BaseAddress,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
 
     public async ValueTask DisposeAsync()
     {

@@ -11,3 +11,5 @@ public sealed record MeBody(string Id, string Email, bool IsActive, bool IsStaff
 public sealed record ProblemBody(string Type, string Title, int Status, string Code, Dictionary<string, string[]>? Errors, string? TraceId);
 
 public sealed record UserResultBody(UserBody User);
+
+public sealed record SessionBody(string Id, string CreatedAt, string LastUsedAt, string? UserAgent, string? Ip, bool Current);

@@ -1,7 +1,7 @@
-using System.Text;
 using FluentValidation;
 using ShopEase.Application.Common.Abstractions;
 using ShopEase.Application.Common.Options;
+using ShopEase.Application.Common.Validation;
 using ShopEase.Domain.Users;
 
 namespace ShopEase.Application.Auth.Validation;
@@ -61,19 +61,5 @@ public static class AccountRules
     private static int CodePoints(string value) => value.EnumerateRunes().Count();
 
     // A lone surrogate would be hashed as U+FFFD, letting two different passwords collide.
-    private static bool IsWellFormedUnicode(string value)
-    {
-        var remaining = value.AsSpan();
-        while (!remaining.IsEmpty)
-        {
-            if (Rune.DecodeFromUtf16(remaining, out _, out var consumed) != System.Buffers.OperationStatus.Done)
-            {
-                return false;
-            }
-
-            remaining = remaining[consumed..];
-        }
-
-        return true;
-    }
+    private static bool IsWellFormedUnicode(string value) => TextRules.IsWellFormedUnicode(value);
 }

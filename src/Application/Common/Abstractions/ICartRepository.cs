@@ -8,8 +8,13 @@ public interface ICartRepository
     /// <summary>The cart with its live products at their current prices, in the order they were first added.</summary>
     Task<Cart> GetAsync(Guid userId, CancellationToken cancellationToken);
 
-    /// <summary>Sets how many of a product the cart holds, adding or replacing its line; 0 removes it.</summary>
-    Task SetQuantityAsync(Guid userId, Guid productId, int quantity, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>
+    /// Sets how many of a product the cart holds, adding or replacing its line; 0 removes it. A new line
+    /// is added only while the cart holds fewer than <see cref="Domain.Carts.Cart.MaxLines"/>, also when
+    /// several requests add lines at once.
+    /// </summary>
+    /// <returns><c>false</c> when the product was not in the cart and the cart is full.</returns>
+    Task<bool> SetQuantityAsync(Guid userId, Guid productId, int quantity, DateTimeOffset now, CancellationToken cancellationToken);
 
     Task ClearAsync(Guid userId, CancellationToken cancellationToken);
 }

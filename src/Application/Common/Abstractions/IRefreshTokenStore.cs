@@ -8,15 +8,21 @@ namespace ShopEase.Application.Common.Abstractions;
 /// </summary>
 public interface IRefreshTokenStore
 {
-    /// <summary>Saves a new session with its first refresh token and returns that token.</summary>
-    Task<string> StartSessionAsync(
-        AuthSession session, DateTimeOffset refreshTokenExpiresAt, CancellationToken cancellationToken);
+    /// <summary>
+    /// Saves a new session with its first refresh token and returns that token, provided the account is
+    /// still active with <paramref name="passwordStamp"/>; a password change committed since the password was
+    /// checked waits for this, or makes it start nothing.
+    /// </summary>
+    /// <returns>The refresh token, or <c>null</c> when the account's password changed or it was deactivated meanwhile.</returns>
+    Task<string?> StartSessionAsync(
+        AuthSession session, DateTimeOffset refreshTokenExpiresAt, Guid passwordStamp, CancellationToken cancellationToken);
 
     /// <summary>
     /// Spends <paramref name="refreshToken"/> and issues its successor in one atomic step: of several
-    /// concurrent calls with one token, exactly one rotates. A token that was already spent
-    /// revokes its whole session. With <paramref name="requiredSessionId"/>, a token of any other
-    /// session is left untouched and answered <see cref="RefreshRotationStatus.WrongSession"/>.
+    /// concurrent calls with one token, exactly one rotates. A token that was already spent revokes its
+    /// whole session, unless it was spent less than <see cref="Options.SessionOptions.RefreshTokenReuseGrace"/>
+    /// ago. With <paramref name="requiredSessionId"/>, a token of any other session is left untouched and
+    /// answered <see cref="RefreshRotationStatus.WrongSession"/>.
     /// </summary>
     Task<RefreshRotation> RotateAsync(
         string refreshToken,

@@ -20,6 +20,12 @@ public interface IUserRepository
     /// <returns><c>false</c> when another account has taken the email meanwhile (a lost race).</returns>
     Task<bool> TryUpdateAsync(User user, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Locks every active staff account until the caller's transaction ends and returns their ids, so that
+    /// changes which could leave no active staff account are served one at a time.
+    /// </summary>
+    Task<IReadOnlyList<Guid>> LockActiveStaffAsync(CancellationToken cancellationToken);
+
     /// <summary>One page of accounts, newest first, optionally only emails containing <paramref name="emailContains"/>.</summary>
     Task<(IReadOnlyList<User> Items, int Total)> ListAsync(
         string? emailContains, int page, int pageSize, CancellationToken cancellationToken);

@@ -17,4 +17,7 @@ public sealed record RefreshRotation(RefreshRotationStatus Status, Guid UserId, 
 
     public static RefreshRotation ReuseDetected(Guid userId, Guid sessionId) =>
         new(RefreshRotationStatus.ReuseDetected, userId, sessionId, null);
+
+    public static RefreshRotation SpentWithinGrace(Guid userId, Guid sessionId) =>
+        new(RefreshRotationStatus.SpentWithinGrace, userId, sessionId, null);
 }

@@ -9,4 +9,11 @@ public sealed class SessionOptions
 
     /// <summary>Absolute: refreshing never extends a session past this from its login.</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// How long after its rotation a spent refresh token is refused without ending its session: two tabs
+    /// sharing one cookie refresh at once, and the one that lost must not log the user out. Presented
+    /// later, a spent token is taken for theft and revokes the session.
+    /// </summary>
+    public TimeSpan RefreshTokenReuseGrace { get; set; } = TimeSpan.FromSeconds(10);
 }

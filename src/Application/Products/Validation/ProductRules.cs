@@ -1,4 +1,5 @@
 using FluentValidation;
+using ShopEase.Application.Common.Validation;
 using ShopEase.Domain.Common;
 using ShopEase.Domain.Products;
 
@@ -24,11 +25,14 @@ public static class ProductRules
         rule.Cascade(CascadeMode.Stop)
             .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Name is required.")
             .Must(n => n.Trim().Length <= Product.MaxNameLength)
-                .WithMessage($"Name must be at most {Product.MaxNameLength} characters.");
+                .WithMessage($"Name must be at most {Product.MaxNameLength} characters.")
+            .Must(n => TextRules.IsStorable(n)).WithMessage(TextRules.NotTextMessage);
 
     public static IRuleBuilderOptions<T, string> ValidDescription<T>(this IRuleBuilderInitial<T, string> rule) =>
-        rule.Must(d => d is null || d.Trim().Length <= Product.MaxDescriptionLength)
-            .WithMessage($"Description must be at most {Product.MaxDescriptionLength} characters.");
+        rule.Cascade(CascadeMode.Stop)
+            .Must(d => d is null || d.Trim().Length <= Product.MaxDescriptionLength)
+                .WithMessage($"Description must be at most {Product.MaxDescriptionLength} characters.")
+            .Must(d => d is null || TextRules.IsStorable(d, allowLineBreaks: true)).WithMessage(TextRules.NotTextMessage);
 
     public static IRuleBuilderOptions<T, long?> ValidPriceAmount<T>(this IRuleBuilderInitial<T, long?> rule) =>
         rule.Cascade(CascadeMode.Stop)

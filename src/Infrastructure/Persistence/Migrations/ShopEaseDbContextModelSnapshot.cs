@@ -33,6 +33,10 @@ namespace ShopEase.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<byte[]>("IdempotencyFingerprint")
+                        .HasColumnType("bytea")
+                        .HasColumnName("idempotency_fingerprint");
+
                     b.Property<string>("IdempotencyKey")
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)")
@@ -431,6 +435,10 @@ namespace ShopEase.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(512)")
                         .HasColumnName("password_hash");
 
+                    b.Property<Guid>("PasswordStamp")
+                        .HasColumnType("uuid")
+                        .HasColumnName("password_stamp");
+
                     b.HasKey("Id")
                         .HasName("pk_users");
 
@@ -577,9 +585,9 @@ namespace ShopEase.Infrastructure.Persistence.Migrations
                         .HasColumnType("bytea")
                         .HasColumnName("email_hash");
 
-                    b.Property<int>("Failures")
+                    b.Property<int>("Attempts")
                         .HasColumnType("integer")
-                        .HasColumnName("failures");
+                        .HasColumnName("attempts");
 
                     b.Property<DateTimeOffset?>("LockedUntil")
                         .HasColumnType("timestamp with time zone")

@@ -1,4 +1,5 @@
 using Mediator;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ShopEase.Application.Auth.Models;
 using ShopEase.Application.Common.Abstractions;
@@ -8,17 +9,19 @@ using ShopEase.Domain.Users;
 
 namespace ShopEase.Application.Auth.Commands.ChangePassword;
 
-public sealed class ChangePasswordCommandHandler(
+public sealed partial class ChangePasswordCommandHandler(
     IUserRepository users,
     ISessionRepository sessions,
     IRefreshTokenStore refreshTokens,
     IEmailTokenStore emailTokens,
     IPasswordHasher passwordHasher,
+    ILoginThrottle throttle,
     ITokenIssuer tokenIssuer,
     ITransactionScope transaction,
     TimeProvider timeProvider,
     IOptions<SessionOptions> options,
-    IShopMetrics metrics) : ICommandHandler<ChangePasswordCommand, TokenPair>
+    IShopMetrics metrics,
+    ILogger<ChangePasswordCommandHandler> logger) : ICommandHandler<ChangePasswordCommand, TokenPair>
 {
     public async ValueTask<TokenPair> Handle(ChangePasswordCommand command, CancellationToken cancellationToken)
     {
@@ -28,10 +31,21 @@ public sealed class ChangePasswordCommandHandler(
             throw new TokenNotValidException();
         }
 
+        // The current password is guessed like a login's (a stolen access token must not allow endless
+        // guesses, nor a full hash per request): the same count, before the hash, and the same lockout.
+        if (await throttle.CountAttemptAsync(user.Email, cancellationToken) is { } wait)
+        {
+            LogLockedOut(logger, user.Id);
+            throw new RateLimitedException(wait);
+        }
+
         if (await passwordHasher.VerifyAsync(user.PasswordHash, command.CurrentPassword, cancellationToken) == PasswordCheck.Failed)
         {
+            LogWrongCurrentPassword(logger, user.Id);
             throw new ValidationFailedException("currentPassword", "Current password is not correct.");
         }
+
+        await throttle.ResetAsync(user.Email, cancellationToken);
 
         // All or nothing: a new password with the other sessions still live would defeat its purpose.
         var now = timeProvider.GetUtcNow();
@@ -43,7 +57,7 @@ public sealed class ChangePasswordCommandHandler(
                 var replaced = await refreshTokens.ReplaceRefreshTokenAsync(
                     command.SessionId, now, options.Value.RefreshTokenLifetime, ct)
                     ?? throw new TokenNotValidException();
-                user.ChangePasswordHash(newHash);
+                user.ChangePassword(newHash);
                 await users.UpdateAsync(user, ct);
 
                 // Whoever else knew the old password is logged out; the caller keeps their session.
@@ -58,4 +72,13 @@ public sealed class ChangePasswordCommandHandler(
         var access = tokenIssuer.IssueAccessToken(user.Id, command.SessionId);
         return new TokenPair(access.Token, refresh, TokenPair.BearerTokenType, access.ExpiresInSeconds);
     }
+
+    // Audit events of the failed-login family (3003, 3004); only the handler knows the check failed.
+    [LoggerMessage(EventId = 3041, Level = LogLevel.Warning,
+        Message = "Audit: password change of user {UserId} refused, the current password is wrong")]
+    private static partial void LogWrongCurrentPassword(ILogger logger, Guid userId);
+
+    [LoggerMessage(EventId = 3042, Level = LogLevel.Warning,
+        Message = "Audit: password change of user {UserId} refused, the account's email is locked out")]
+    private static partial void LogLockedOut(ILogger logger, Guid userId);
 }

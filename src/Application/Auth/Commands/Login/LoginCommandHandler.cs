@@ -21,18 +21,20 @@ public sealed class LoginCommandHandler(
     {
         var email = EmailAddress.Normalize(command.Email);
 
-        // A locked email is refused before its password is looked at: no hint whether it was right.
-        if (await throttle.LockedForAsync(email, cancellationToken) is { } wait)
+        // Counted before the slow hash, so parallel guesses cannot outrun the lockout; a locked email
+        // is refused before its password is looked at: no hint whether it was right.
+        if (await throttle.CountAttemptAsync(email, cancellationToken) is { } wait)
         {
             metrics.LoginAttempted(LoginOutcome.LockedOut);
             throw new RateLimitedException(wait);
         }
 
-        var user = await users.FindByEmailAsync(email, cancellationToken);
+        // No account has a malformed email, and one holding a NUL or half a character cannot even be
+        // looked up; it is answered like an unknown one.
+        var user = EmailAddress.IsWellFormed(email) ? await users.FindByEmailAsync(email, cancellationToken) : null;
         if (user is null)
         {
             await passwordHasher.VerifyAgainstDummyHashAsync(command.Password, cancellationToken);
-            await throttle.RecordFailureAsync(email, cancellationToken);
             metrics.LoginAttempted(LoginOutcome.Failed);
             throw new InvalidCredentialsException();
         }
@@ -45,7 +47,6 @@ public sealed class LoginCommandHandler(
             : await passwordHasher.VerifyAgainstDummyHashAsync(command.Password, cancellationToken);
         if (check == PasswordCheck.Failed || !user.IsActive)
         {
-            await throttle.RecordFailureAsync(email, cancellationToken);
             metrics.LoginAttempted(LoginOutcome.Failed);
             throw new InvalidCredentialsException();
         }

@@ -29,6 +29,9 @@ public sealed partial class RefreshTokenCommandHandler(
                 metrics.RefreshTokenReuseDetected();
                 metrics.SessionsRevoked(SessionRevocationReason.TokenReuse, 1);
                 throw new TokenNotValidException();
+            case RefreshRotationStatus.SpentWithinGrace:
+                LogSpentWithinGrace(logger, rotation.SessionId, rotation.UserId);
+                throw new TokenNotValidException();
             case RefreshRotationStatus.Rejected:
                 throw new TokenNotValidException();
             case RefreshRotationStatus.WrongSession:
@@ -44,4 +47,8 @@ public sealed partial class RefreshTokenCommandHandler(
     [LoggerMessage(EventId = 1201, Level = LogLevel.Warning,
         Message = "Refresh token reuse detected: session {SessionId} of user {UserId} revoked")]
     private static partial void LogReuseDetected(ILogger logger, Guid userId, Guid sessionId);
+
+    [LoggerMessage(EventId = 1202, Level = LogLevel.Information,
+        Message = "Spent refresh token of session {SessionId} of user {UserId} presented again within the reuse grace: refused, session kept")]
+    private static partial void LogSpentWithinGrace(ILogger logger, Guid sessionId, Guid userId);
 }

@@ -2,6 +2,7 @@ using AutoMapper;
 using Mediator;
 using ShopEase.Application.Carts.Models;
 using ShopEase.Application.Common.Abstractions;
+using ShopEase.Application.Common.Exceptions;
 
 namespace ShopEase.Application.Carts.Commands.SetCartItem;
 
@@ -10,8 +11,13 @@ public sealed class SetCartItemCommandHandler(ICartRepository carts, IMapper map
 {
     public async ValueTask<CartDto> Handle(SetCartItemCommand command, CancellationToken cancellationToken)
     {
-        await carts.SetQuantityAsync(
-            command.UserId, command.ProductId, command.Quantity!.Value, timeProvider.GetUtcNow(), cancellationToken);
+        if (!await carts.SetQuantityAsync(
+                command.UserId, command.ProductId, command.Quantity!.Value, timeProvider.GetUtcNow(), cancellationToken))
+        {
+            // The validator saw room, but concurrent additions filled the cart meanwhile.
+            throw new ValidationFailedException("productId", SetCartItemCommandValidator.CartFull);
+        }
+
         return mapper.Map<CartDto>(await carts.GetAsync(command.UserId, cancellationToken));
     }
 }

@@ -1,11 +1,13 @@
 using FluentValidation;
 using ShopEase.Application.Common.Abstractions;
+using ShopEase.Domain.Carts;
 
 namespace ShopEase.Application.Carts.Commands.SetCartItem;
 
 public sealed class SetCartItemCommandValidator : AbstractValidator<SetCartItemCommand>
 {
     public const string NoSuchProduct = "No such product.";
+    public static readonly string CartFull = $"A cart holds at most {Cart.MaxLines} different products.";
 
     public SetCartItemCommandValidator(IProductRepository products, ICartRepository carts)
     {
@@ -33,6 +35,11 @@ public sealed class SetCartItemCommandValidator : AbstractValidator<SetCartItemC
                 }
 
                 var cart = await carts.GetAsync(command.UserId, ct);
+                if (cart.Lines.Count >= Cart.MaxLines && cart.Lines.All(l => l.Product.Id != product.Id))
+                {
+                    context.AddFailure(nameof(SetCartItemCommand.ProductId), CartFull);
+                }
+
                 if (cart.CurrenciesExcept(product.Id).FirstOrDefault(c => c != product.Price.Currency) is { } other)
                 {
                     context.AddFailure(nameof(SetCartItemCommand.ProductId),

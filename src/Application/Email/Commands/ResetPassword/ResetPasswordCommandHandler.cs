@@ -41,7 +41,7 @@ public sealed class ResetPasswordCommandHandler(
                     throw new TokenNotValidException();
                 }
 
-                user.ChangePasswordHash(newHash);
+                user.ChangePassword(newHash);
 
                 // The link reached the address, which proves it as well as a verification link would.
                 user.MarkEmailVerified(now);

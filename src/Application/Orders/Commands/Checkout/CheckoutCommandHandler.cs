@@ -3,6 +3,7 @@ using Mediator;
 using ShopEase.Application.Common.Abstractions;
 using ShopEase.Application.Common.Exceptions;
 using ShopEase.Application.Orders.Models;
+using ShopEase.Domain.Carts;
 using ShopEase.Domain.Orders;
 
 namespace ShopEase.Application.Orders.Commands.Checkout;
@@ -13,18 +14,16 @@ public sealed class CheckoutCommandHandler(
 {
     public async ValueTask<PlacedOrder> Handle(CheckoutCommand command, CancellationToken cancellationToken)
     {
-        if (await EarlierOrderAsync(command, cancellationToken) is { } earlier)
+        var now = timeProvider.GetUtcNow();
+        var cart = await carts.GetAsync(command.UserId, cancellationToken);
+        if (await EarlierOrderAsync(command, cart, now, cancellationToken) is { } earlier)
         {
             return earlier;
         }
 
-        var cart = await carts.GetAsync(command.UserId, cancellationToken);
         if (cart.IsEmpty)
         {
-            // A concurrent retry with the same key may have ordered and emptied the cart since
-            // the first look; its order is the answer then, not an empty-cart error.
-            return await EarlierOrderAsync(command, cancellationToken)
-                ?? throw new ValidationFailedException("cart", "The cart is empty.");
+            throw new ValidationFailedException("cart", "The cart is empty.");
         }
 
         if (cart.Totals.Count > 1)
@@ -33,7 +32,7 @@ public sealed class CheckoutCommandHandler(
                 "cart", "The cart holds products in several currencies; order them one currency at a time.");
         }
 
-        var order = Order.Place(cart, timeProvider.GetUtcNow(), command.IdempotencyKey);
+        var order = Order.Place(cart, now, command.IdempotencyKey);
         var placement = await orders.PlaceAsync(order, cancellationToken);
         if (placement.Status == OrderPlacementStatus.Placed)
         {
@@ -47,14 +46,28 @@ public sealed class CheckoutCommandHandler(
                 placement.ProductId!.Value, cart.Lines.First(l => l.Product.Id == placement.ProductId).Product.Name),
 
             // A concurrent retry with the same key got there first; its order is the answer.
-            _ => await EarlierOrderAsync(command, cancellationToken)
+            _ => await EarlierOrderAsync(command, cart, now, cancellationToken)
                 ?? throw new InvalidOperationException("The idempotency key was taken, yet no order has it."),
         };
     }
 
-    private async Task<PlacedOrder?> EarlierOrderAsync(CheckoutCommand command, CancellationToken cancellationToken) =>
-        command.IdempotencyKey is { } key
-        && await orders.FindByIdempotencyKeyAsync(command.UserId, key, cancellationToken) is { } order
+    /// <summary>
+    /// The order the key already names, when this checkout is a retry of it: the cart it emptied (a
+    /// concurrent retry may have ordered it since the cart was read), or the same cart. A key sent again
+    /// with another cart is refused rather than answered with an order of something else.
+    /// </summary>
+    private async Task<PlacedOrder?> EarlierOrderAsync(
+        CheckoutCommand command, Cart cart, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (command.IdempotencyKey is not { } key
+            || await orders.FindByIdempotencyKeyAsync(command.UserId, key, now - Order.IdempotencyKeyLifetime, cancellationToken)
+                is not { } order)
+        {
+            return null;
+        }
+
+        return order.IsRetryOf(cart)
             ? new PlacedOrder(mapper.Map<OrderDto>(order), Replayed: true)
-            : null;
+            : throw new IdempotencyKeyReusedException();
+    }
 }

@@ -11,6 +11,7 @@ public sealed class ListProductsQueryValidator : AbstractValidator<ListProductsQ
         RuleFor(q => q.PageSize).ValidPageSize();
         RuleFor(q => q.Text).MaximumLength(ListProductsQuery.MaxTextLength)
             .WithMessage($"The search text must be at most {ListProductsQuery.MaxTextLength} characters.")
+            .StorableText()
             .OverridePropertyName("q");
         RuleFor(q => q.MinPrice).GreaterThanOrEqualTo(0).WithMessage("Minimum price must be 0 or more.");
         RuleFor(q => q.MaxPrice)

@@ -27,6 +27,8 @@ public sealed class ChangePasswordCommandHandlerTests
     private readonly IRefreshTokenStore _refreshTokens = Substitute.For<IRefreshTokenStore>();
     private readonly IEmailTokenStore _emailTokens = Substitute.For<IEmailTokenStore>();
     private readonly IPasswordHasher _passwordHasher = Substitute.For<IPasswordHasher>();
+    private readonly ILoginThrottle _throttle = Substitute.For<ILoginThrottle>();
+    private readonly RecordingLogger<ChangePasswordCommandHandler> _logger = new();
     private readonly ITokenIssuer _tokenIssuer = Substitute.For<ITokenIssuer>();
     private readonly FakeTimeProvider _clock = TestClock.Create();
     private readonly InlineTransactionScope _transaction = new();
@@ -107,6 +109,55 @@ public sealed class ChangePasswordCommandHandlerTests
         await _refreshTokens.DidNotReceiveWithAnyArgs().ReplaceRefreshTokenAsync(default, default, default, default);
         await _sessions.DidNotReceiveWithAnyArgs().RevokeAllAsync(default, default, default, default);
         _tokenIssuer.DidNotReceiveWithAnyArgs().IssueAccessToken(default, default);
+    }
+
+    [Fact]
+    public async Task Handle_WrongCurrentPassword_IsCountedAgainstTheAccountsEmailBeforeTheHash()
+    {
+        _passwordHasher.VerifyAsync(StoredHash, "wrong password", Arg.Any<CancellationToken>()).Returns(_ =>
+        {
+            _throttle.ReceivedCalls().ShouldNotBeEmpty("the attempt is counted before the password is checked");
+            return PasswordCheck.Failed;
+        });
+
+        await Should.ThrowAsync<ValidationFailedException>(
+            () => CreateHandler().Handle(Command(currentPassword: "wrong password"), CancellationToken.None).AsTask());
+
+        await _throttle.Received(1).CountAttemptAsync("ann@shop.io", Arg.Any<CancellationToken>());
+        await _throttle.DidNotReceiveWithAnyArgs().ResetAsync(default!, default);
+    }
+
+    [Fact]
+    public async Task Handle_WrongCurrentPassword_IsAuditedWithTheUser()
+    {
+        await Should.ThrowAsync<ValidationFailedException>(
+            () => CreateHandler().Handle(Command(currentPassword: "wrong password"), CancellationToken.None).AsTask());
+
+        var entry = _logger.Entries.ShouldHaveSingleItem();
+        entry.EventId.Id.ShouldBe(3041);
+        entry.Level.ShouldBe(Microsoft.Extensions.Logging.LogLevel.Warning);
+        entry.Message.ShouldContain(_ann.Id.ToString());
+    }
+
+    [Fact]
+    public async Task Handle_LockedEmail_Throws429WithoutCheckingThePasswordAndAudits()
+    {
+        _throttle.CountAttemptAsync("ann@shop.io", Arg.Any<CancellationToken>()).Returns(TimeSpan.FromMinutes(4));
+
+        var error = await Should.ThrowAsync<RateLimitedException>(() => CreateHandler().Handle(Command(), CancellationToken.None).AsTask());
+
+        error.RetryAfter.ShouldBe(TimeSpan.FromMinutes(4));
+        await _passwordHasher.DidNotReceiveWithAnyArgs().VerifyAsync(default!, default!, default);
+        await _users.DidNotReceiveWithAnyArgs().UpdateAsync(default!, default);
+        _logger.Entries.ShouldHaveSingleItem().EventId.Id.ShouldBe(3042);
+    }
+
+    [Fact]
+    public async Task Handle_RightCurrentPassword_ResetsTheCount()
+    {
+        await CreateHandler().Handle(Command(), CancellationToken.None);
+
+        await _throttle.Received(1).ResetAsync("ann@shop.io", Arg.Any<CancellationToken>());
     }
 
     [Fact]
@@ -224,5 +275,5 @@ public sealed class ChangePasswordCommandHandlerTests
             .Returns((string?)null);
 
     private ChangePasswordCommandHandler CreateHandler() =>
-        new(_users, _sessions, _refreshTokens, _emailTokens, _passwordHasher, _tokenIssuer, _transaction, _clock, Options.Create(_options), _metrics);
+        new(_users, _sessions, _refreshTokens, _emailTokens, _passwordHasher, _throttle, _tokenIssuer, _transaction, _clock, Options.Create(_options), _metrics, _logger);
 }

@@ -38,7 +38,7 @@ public sealed class LoginCommandHandlerTests
         _passwordHasher.VerifyAsync(StoredHash, Arg.Is<string>(p => p != Password), Arg.Any<CancellationToken>()).Returns(PasswordCheck.Failed);
         _passwordHasher.VerifyAgainstDummyHashAsync(Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns(PasswordCheck.Failed);
         _refreshTokens
-            .StartSessionAsync(Arg.Any<AuthSession>(), Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>())
+            .StartSessionAsync(Arg.Any<AuthSession>(), Arg.Any<DateTimeOffset>(), Arg.Any<Guid>(), Arg.Any<CancellationToken>())
             .Returns("refresh-token");
         _tokenIssuer.IssueAccessToken(Arg.Any<Guid>(), Arg.Any<Guid>()).Returns(new IssuedAccessToken("access-token", 3600));
     }
@@ -73,7 +73,7 @@ public sealed class LoginCommandHandlerTests
         await Should.ThrowAsync<InvalidCredentialsException>(
             () => CreateHandler().Handle(Command("bob@shop.io", Password), CancellationToken.None).AsTask());
 
-        await _refreshTokens.DidNotReceiveWithAnyArgs().StartSessionAsync(default!, default, default);
+        await _refreshTokens.DidNotReceiveWithAnyArgs().StartSessionAsync(default!, default, default, default);
         _tokenIssuer.DidNotReceiveWithAnyArgs().IssueAccessToken(default, default);
     }
 
@@ -92,7 +92,7 @@ public sealed class LoginCommandHandlerTests
 
         _ann.LastLoginAt.ShouldBeNull();
         await _users.DidNotReceiveWithAnyArgs().UpdateAsync(default!, default);
-        await _refreshTokens.DidNotReceiveWithAnyArgs().StartSessionAsync(default!, default, default);
+        await _refreshTokens.DidNotReceiveWithAnyArgs().StartSessionAsync(default!, default, default, default);
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public sealed class LoginCommandHandlerTests
 
         _ann.LastLoginAt.ShouldBeNull();
         await _users.DidNotReceiveWithAnyArgs().UpdateAsync(default!, default);
-        await _refreshTokens.DidNotReceiveWithAnyArgs().StartSessionAsync(default!, default, default);
+        await _refreshTokens.DidNotReceiveWithAnyArgs().StartSessionAsync(default!, default, default, default);
     }
 
     [Fact]
@@ -163,6 +163,7 @@ public sealed class LoginCommandHandlerTests
         await _refreshTokens.Received(1).StartSessionAsync(
             Arg.Is<AuthSession>(s => s.UserId == _ann.Id && s.UserAgent == "curl/8.5" && s.IpAddress == "203.0.113.7"),
             Arg.Any<DateTimeOffset>(),
+            Arg.Any<Guid>(),
             Arg.Any<CancellationToken>());
     }
 
@@ -225,7 +226,7 @@ public sealed class LoginCommandHandlerTests
     [Fact]
     public async Task Handle_LockedEmail_CountsALockedOutLogin()
     {
-        _throttle.LockedForAsync("ann@shop.io", Arg.Any<CancellationToken>()).Returns(TimeSpan.FromMinutes(7));
+        _throttle.CountAttemptAsync("ann@shop.io", Arg.Any<CancellationToken>()).Returns(TimeSpan.FromMinutes(7));
 
         await Should.ThrowAsync<RateLimitedException>(
             () => CreateHandler().Handle(Command("ann@shop.io", Password), CancellationToken.None).AsTask());
@@ -238,7 +239,7 @@ public sealed class LoginCommandHandlerTests
     [Fact]
     public async Task Handle_LockedEmail_ThrowsRateLimitedWithoutLookingAtThePassword()
     {
-        _throttle.LockedForAsync("ann@shop.io", Arg.Any<CancellationToken>()).Returns(TimeSpan.FromMinutes(7));
+        _throttle.CountAttemptAsync("ann@shop.io", Arg.Any<CancellationToken>()).Returns(TimeSpan.FromMinutes(7));
 
         var error = await Should.ThrowAsync<RateLimitedException>(
             () => CreateHandler().Handle(Command("ann@shop.io", Password), CancellationToken.None).AsTask());
@@ -251,33 +252,54 @@ public sealed class LoginCommandHandlerTests
     [Theory]
     [InlineData("bob@shop.io", Password)]
     [InlineData("ann@shop.io", "wrong password")]
-    public async Task Handle_FailedLogin_IsRecordedAgainstTheNormalisedEmail(string email, string password)
+    [InlineData("ann@shop.io", Password)]
+    public async Task Handle_EveryAttempt_IsCountedAgainstTheNormalisedEmailBeforeAnyPasswordIsChecked(string email, string password)
+    {
+        _passwordHasher.ClearReceivedCalls();
+        _passwordHasher.When(h => h.VerifyAsync(Arg.Any<string>(), Arg.Any<string>(), Arg.Any<CancellationToken>())).Do(_ =>
+            _throttle.ReceivedCalls().ShouldNotBeEmpty("the attempt is counted before the hash"));
+        _passwordHasher.When(h => h.VerifyAgainstDummyHashAsync(Arg.Any<string>(), Arg.Any<CancellationToken>())).Do(_ =>
+            _throttle.ReceivedCalls().ShouldNotBeEmpty("the attempt is counted before the hash"));
+
+        try
+        {
+            await CreateHandler().Handle(Command($" {email.ToUpperInvariant()}", password), CancellationToken.None);
+        }
+        catch (InvalidCredentialsException)
+        {
+        }
+
+        await _throttle.Received(1).CountAttemptAsync(email, Arg.Any<CancellationToken>());
+    }
+
+    [Theory]
+    [InlineData("bob@shop.io", Password)]
+    [InlineData("ann@shop.io", "wrong password")]
+    public async Task Handle_FailedLogin_LeavesTheCountAsItIs(string email, string password)
     {
         await Should.ThrowAsync<InvalidCredentialsException>(
-            () => CreateHandler().Handle(Command($" {email.ToUpperInvariant()}", password), CancellationToken.None).AsTask());
+            () => CreateHandler().Handle(Command(email, password), CancellationToken.None).AsTask());
 
-        await _throttle.Received(1).RecordFailureAsync(email, Arg.Any<CancellationToken>());
         await _throttle.DidNotReceiveWithAnyArgs().ResetAsync(default!, default);
     }
 
     [Fact]
-    public async Task Handle_InactiveAccountWithRightPassword_IsRecordedAsAFailure()
+    public async Task Handle_InactiveAccountWithRightPassword_LeavesTheCountAsItIs()
     {
         _ann.Deactivate();
 
         await Should.ThrowAsync<InvalidCredentialsException>(
             () => CreateHandler().Handle(Command("ann@shop.io", Password), CancellationToken.None).AsTask());
 
-        await _throttle.Received(1).RecordFailureAsync("ann@shop.io", Arg.Any<CancellationToken>());
+        await _throttle.DidNotReceiveWithAnyArgs().ResetAsync(default!, default);
     }
 
     [Fact]
-    public async Task Handle_Success_ResetsTheFailureCount()
+    public async Task Handle_Success_ResetsTheCount()
     {
         await CreateHandler().Handle(Command("ann@shop.io", Password), CancellationToken.None);
 
         await _throttle.Received(1).ResetAsync("ann@shop.io", Arg.Any<CancellationToken>());
-        await _throttle.DidNotReceiveWithAnyArgs().RecordFailureAsync(default!, default);
     }
 
     [Fact]
@@ -288,7 +310,7 @@ public sealed class LoginCommandHandlerTests
         await Should.ThrowAsync<EmailNotVerifiedException>(
             () => CreateHandler().Handle(Command("ann@shop.io", Password), CancellationToken.None).AsTask());
 
-        await _refreshTokens.DidNotReceiveWithAnyArgs().StartSessionAsync(default!, default, default);
+        await _refreshTokens.DidNotReceiveWithAnyArgs().StartSessionAsync(default!, default, default, default);
     }
 
     [Fact]

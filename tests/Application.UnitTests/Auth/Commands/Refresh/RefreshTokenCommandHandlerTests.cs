@@ -122,6 +122,31 @@ public sealed class RefreshTokenCommandHandlerTests
     }
 
     [Fact]
+    public async Task Handle_SpentWithinGrace_ThrowsTokenNotValidAndIssuesNoAccessToken()
+    {
+        RotationAnswers(RefreshRotation.SpentWithinGrace(_ann.Id, SessionId));
+
+        await Should.ThrowAsync<TokenNotValidException>(
+            () => CreateHandler().Handle(new RefreshTokenCommand(OldRefresh), CancellationToken.None).AsTask());
+
+        _tokenIssuer.DidNotReceiveWithAnyArgs().IssueAccessToken(default, default);
+    }
+
+    [Fact]
+    public async Task Handle_SpentWithinGrace_LogsThatTheSessionWasKept()
+    {
+        RotationAnswers(RefreshRotation.SpentWithinGrace(_ann.Id, SessionId));
+
+        await Should.ThrowAsync<TokenNotValidException>(
+            () => CreateHandler().Handle(new RefreshTokenCommand(OldRefresh), CancellationToken.None).AsTask());
+
+        var entry = _logger.Entries.ShouldHaveSingleItem();
+        entry.Level.ShouldBe(LogLevel.Information);
+        entry.EventId.Id.ShouldBe(1202);
+        entry.Message.ShouldContain(SessionId.ToString());
+    }
+
+    [Fact]
     public async Task Handle_ReuseDetected_NeverLogsTheRefreshToken()
     {
         RotationAnswers(RefreshRotation.ReuseDetected(_ann.Id, SessionId));

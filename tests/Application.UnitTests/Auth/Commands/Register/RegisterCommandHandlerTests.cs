@@ -37,7 +37,7 @@ public sealed class RegisterCommandHandlerTests
         _passwordHasher.HashAsync(Password, Arg.Any<CancellationToken>()).Returns(PasswordHash);
         _users.TryAddAsync(Arg.Do<User>(u => _added = u), Arg.Any<CancellationToken>()).Returns(true);
         _refreshTokens
-            .StartSessionAsync(Arg.Do<AuthSession>(s => _startedSession = s), Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>())
+            .StartSessionAsync(Arg.Do<AuthSession>(s => _startedSession = s), Arg.Any<DateTimeOffset>(), Arg.Any<Guid>(), Arg.Any<CancellationToken>())
             .Returns("refresh-token");
         _tokenIssuer.IssueAccessToken(Arg.Any<Guid>(), Arg.Any<Guid>()).Returns(new IssuedAccessToken("access-token", 3600));
         _emailTokens.IssueAsync(default, default, default!, default, default).ReturnsForAnyArgs("verification-token");
@@ -134,7 +134,7 @@ public sealed class RegisterCommandHandlerTests
 
         result.Session.ShouldBeNull();
         result.User.ShouldBe(new UserDto(_added!.Id, "ann@shop.io", TestClock.Start));
-        await _refreshTokens.DidNotReceiveWithAnyArgs().StartSessionAsync(default!, default, default);
+        await _refreshTokens.DidNotReceiveWithAnyArgs().StartSessionAsync(default!, default, default, default);
         _tokenIssuer.DidNotReceiveWithAnyArgs().IssueAccessToken(default, default);
         _added.LastLoginAt.ShouldBeNull();
     }
@@ -198,7 +198,7 @@ public sealed class RegisterCommandHandlerTests
         await Should.ThrowAsync<ValidationFailedException>(
             () => CreateHandler().Handle(Command("ann@shop.io"), CancellationToken.None).AsTask());
 
-        await _refreshTokens.DidNotReceiveWithAnyArgs().StartSessionAsync(default!, default, default);
+        await _refreshTokens.DidNotReceiveWithAnyArgs().StartSessionAsync(default!, default, default, default);
         _tokenIssuer.DidNotReceiveWithAnyArgs().IssueAccessToken(default, default);
     }
 

@@ -17,6 +17,21 @@ public sealed class SetCartItemCommandHandlerTests
     private readonly FakeTimeProvider _clock = TestClock.Create();
     private readonly Product _mug = Product.Create("MUG-01", "Mug", "", new Money(1999, "EUR"), 10, TestClock.Start);
 
+    public SetCartItemCommandHandlerTests() =>
+        _carts.SetQuantityAsync(Arg.Any<Guid>(), Arg.Any<Guid>(), Arg.Any<int>(), Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>())
+            .Returns(true);
+
+    [Fact]
+    public async Task Handle_CartFilledByConcurrentAdditions_ThrowsValidationFailedOnProductId()
+    {
+        _carts.SetQuantityAsync(UserId, _mug.Id, 3, Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>()).Returns(false);
+
+        var exception = await Should.ThrowAsync<ShopEase.Application.Common.Exceptions.ValidationFailedException>(
+            () => CreateHandler().Handle(new SetCartItemCommand(UserId, _mug.Id, 3), CancellationToken.None).AsTask());
+
+        exception.Errors["productId"].ShouldBe([SetCartItemCommandValidator.CartFull]);
+    }
+
     [Fact]
     public async Task Handle_SetsTheQuantityAtTheClocksNow()
     {

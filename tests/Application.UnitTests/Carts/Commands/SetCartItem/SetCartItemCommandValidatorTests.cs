@@ -95,6 +95,27 @@ public sealed class SetCartItemCommandValidatorTests
     }
 
     [Fact]
+    public async Task Validate_ANewProductForAFullCart_ReportsProductId()
+    {
+        _carts.GetAsync(UserId, Arg.Any<CancellationToken>()).Returns(new Cart(UserId, OtherLines(Cart.MaxLines)));
+
+        var result = await Validate(new SetCartItemCommand(UserId, _mug.Id, 1));
+
+        result.MessagesFor("ProductId").ShouldBe([SetCartItemCommandValidator.CartFull]);
+    }
+
+    [Fact]
+    public async Task Validate_AProductAlreadyInAFullCart_IsValid()
+    {
+        _carts.GetAsync(UserId, Arg.Any<CancellationToken>())
+            .Returns(new Cart(UserId, OtherLines(Cart.MaxLines - 1).Append(new CartLine(_mug, 1))));
+
+        var result = await Validate(new SetCartItemCommand(UserId, _mug.Id, 2));
+
+        result.IsValid.ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task Validate_ChangingALineAlreadyInTheCart_IsValid()
     {
         _carts.GetAsync(UserId, Arg.Any<CancellationToken>()).Returns(new Cart(UserId, [new CartLine(_mug, 1)]));
@@ -103,6 +124,10 @@ public sealed class SetCartItemCommandValidatorTests
 
         result.IsValid.ShouldBeTrue();
     }
+
+    private static IEnumerable<CartLine> OtherLines(int count) =>
+        Enumerable.Range(0, count).Select(i =>
+            new CartLine(Product.Create($"OTHER-{i}", "Other", "", new Money(100, "EUR"), 5, TestClock.Start), 1));
 
     private Task<ValidationResult> Validate(SetCartItemCommand command) =>
         new SetCartItemCommandValidator(_products, _carts).ValidateAsync(command);

@@ -71,7 +71,8 @@ public sealed class CheckoutCommandHandlerTests
     public async Task Handle_KeyOfAnEarlierOrder_CountsNoNewOrder()
     {
         var earlier = Order.Place(new Cart(UserId, [new CartLine(_mug, 1)]), TestClock.Start.AddHours(-1), Key);
-        _orders.FindByIdempotencyKeyAsync(UserId, Key, Arg.Any<CancellationToken>()).Returns(earlier);
+        _orders.FindByIdempotencyKeyAsync(UserId, Key, Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>()).Returns(earlier);
+        _carts.GetAsync(UserId, Arg.Any<CancellationToken>()).Returns(new Cart(UserId, []));
 
         await CreateHandler().Handle(new CheckoutCommand(UserId, Key), CancellationToken.None);
 
@@ -83,22 +84,58 @@ public sealed class CheckoutCommandHandlerTests
     {
         await CreateHandler().Handle(new CheckoutCommand(UserId, null), CancellationToken.None);
 
-        await _orders.DidNotReceiveWithAnyArgs().FindByIdempotencyKeyAsync(default, default!, default);
+        await _orders.DidNotReceiveWithAnyArgs().FindByIdempotencyKeyAsync(default, default!, default, default);
     }
 
     [Fact]
-    public async Task Handle_KeyOfAnEarlierOrder_ReturnsItReplayed_AndTouchesNeitherCartNorStock()
+    public async Task Handle_KeyOfAnEarlierOrderThatEmptiedTheCart_ReturnsItReplayed_AndTouchesNoStock()
     {
         var earlier = Order.Place(new Cart(UserId, [new CartLine(_mug, 1)]), TestClock.Start.AddHours(-1), Key);
-        _orders.FindByIdempotencyKeyAsync(UserId, Key, Arg.Any<CancellationToken>()).Returns(earlier);
+        _orders.FindByIdempotencyKeyAsync(UserId, Key, Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>()).Returns(earlier);
+        _carts.GetAsync(UserId, Arg.Any<CancellationToken>()).Returns(new Cart(UserId, []));
 
         var result = await CreateHandler().Handle(new CheckoutCommand(UserId, Key), CancellationToken.None);
 
         result.Replayed.ShouldBeTrue();
         result.Order.Id.ShouldBe(earlier.Id);
         result.Order.Items.ShouldBe(TestMapper.Instance.Map<OrderDto>(earlier).Items);
-        await _carts.DidNotReceiveWithAnyArgs().GetAsync(default, default);
         await _orders.DidNotReceiveWithAnyArgs().PlaceAsync(default!, default);
+    }
+
+    [Fact]
+    public async Task Handle_KeyOfAnEarlierOrderOfTheSameCart_ReturnsItReplayed()
+    {
+        var earlier = Order.Place(new Cart(UserId, [new CartLine(_tea, 1), new CartLine(_mug, 2)]), TestClock.Start.AddMinutes(-1), Key);
+        _orders.FindByIdempotencyKeyAsync(UserId, Key, Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>()).Returns(earlier);
+
+        var result = await CreateHandler().Handle(new CheckoutCommand(UserId, Key), CancellationToken.None);
+
+        result.Replayed.ShouldBeTrue();
+        result.Order.Id.ShouldBe(earlier.Id);
+        await _orders.DidNotReceiveWithAnyArgs().PlaceAsync(default!, default);
+    }
+
+    [Fact]
+    public async Task Handle_KeyOfAnEarlierOrderOfAnotherCart_ThrowsIdempotencyKeyReused_AndPlacesNothing()
+    {
+        var earlier = Order.Place(new Cart(UserId, [new CartLine(_mug, 1)]), TestClock.Start.AddHours(-1), Key);
+        _orders.FindByIdempotencyKeyAsync(UserId, Key, Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>()).Returns(earlier);
+
+        await Should.ThrowAsync<IdempotencyKeyReusedException>(
+            () => CreateHandler().Handle(new CheckoutCommand(UserId, Key), CancellationToken.None).AsTask());
+
+        await _orders.DidNotReceiveWithAnyArgs().PlaceAsync(default!, default);
+    }
+
+    [Fact]
+    public async Task Handle_LooksOnlyForOrdersOfTheLast24Hours()
+    {
+        _clock.Advance(TimeSpan.FromMinutes(3));
+
+        await CreateHandler().Handle(new CheckoutCommand(UserId, Key), CancellationToken.None);
+
+        await _orders.Received(1).FindByIdempotencyKeyAsync(
+            UserId, Key, TestClock.Start.AddMinutes(3) - TimeSpan.FromHours(24), Arg.Any<CancellationToken>());
     }
 
     [Fact]
@@ -116,8 +153,10 @@ public sealed class CheckoutCommandHandlerTests
     [Fact]
     public async Task Handle_CartEmptiedByAConcurrentRetryWithTheSameKey_ReturnsThatOrderReplayed()
     {
+        // The winner's order and the emptied cart commit together, and the cart is read first: a cart seen
+        // empty by this retry means the order is there to be found.
         var winner = Order.Place(new Cart(UserId, [new CartLine(_mug, 2)]), TestClock.Start, Key);
-        _orders.FindByIdempotencyKeyAsync(UserId, Key, Arg.Any<CancellationToken>()).Returns(null, winner);
+        _orders.FindByIdempotencyKeyAsync(UserId, Key, Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>()).Returns(winner);
         _carts.GetAsync(UserId, Arg.Any<CancellationToken>()).Returns(new Cart(UserId, []));
 
         var result = await CreateHandler().Handle(new CheckoutCommand(UserId, Key), CancellationToken.None);
@@ -125,6 +164,11 @@ public sealed class CheckoutCommandHandlerTests
         result.Replayed.ShouldBeTrue();
         result.Order.Id.ShouldBe(winner.Id);
         await _orders.DidNotReceiveWithAnyArgs().PlaceAsync(default!, default);
+        Received.InOrder(() =>
+        {
+            _carts.GetAsync(UserId, Arg.Any<CancellationToken>());
+            _orders.FindByIdempotencyKeyAsync(UserId, Key, Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>());
+        });
     }
 
     [Fact]
@@ -156,8 +200,9 @@ public sealed class CheckoutCommandHandlerTests
     [Fact]
     public async Task Handle_ConcurrentRetryTookTheKeyFirst_ReturnsItsOrderReplayed()
     {
-        var winner = Order.Place(new Cart(UserId, [new CartLine(_mug, 2)]), TestClock.Start, Key);
-        _orders.FindByIdempotencyKeyAsync(UserId, Key, Arg.Any<CancellationToken>()).Returns(null, winner);
+        // A concurrent retry checked out the very same cart.
+        var winner = Order.Place(new Cart(UserId, [new CartLine(_mug, 2), new CartLine(_tea, 1)]), TestClock.Start, Key);
+        _orders.FindByIdempotencyKeyAsync(UserId, Key, Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>()).Returns(null, winner);
         _orders.PlaceAsync(Arg.Any<Order>(), Arg.Any<CancellationToken>()).Returns(OrderPlacement.DuplicateIdempotencyKey);
 
         var result = await CreateHandler().Handle(new CheckoutCommand(UserId, Key), CancellationToken.None);
@@ -173,7 +218,7 @@ public sealed class CheckoutCommandHandlerTests
 
         await CreateHandler().Handle(new CheckoutCommand(UserId, Key), cancellation.Token);
 
-        await _orders.Received(1).FindByIdempotencyKeyAsync(UserId, Key, cancellation.Token);
+        await _orders.Received(1).FindByIdempotencyKeyAsync(UserId, Key, Arg.Any<DateTimeOffset>(), cancellation.Token);
         await _carts.Received(1).GetAsync(UserId, cancellation.Token);
         await _orders.Received(1).PlaceAsync(Arg.Any<Order>(), cancellation.Token);
     }

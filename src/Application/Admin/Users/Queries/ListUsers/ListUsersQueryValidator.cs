@@ -9,6 +9,6 @@ public sealed class ListUsersQueryValidator : AbstractValidator<ListUsersQuery>
     {
         RuleFor(q => q.Page).ValidPage();
         RuleFor(q => q.PageSize).ValidPageSize();
-        RuleFor(q => q.Email).MaximumLength(254).WithMessage("Email filter must be at most 254 characters.");
+        RuleFor(q => q.Email).MaximumLength(254).WithMessage("Email filter must be at most 254 characters.").StorableText();
     }
 }

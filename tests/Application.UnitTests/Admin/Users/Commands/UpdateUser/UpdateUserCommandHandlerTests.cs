@@ -29,6 +29,7 @@ public sealed class UpdateUserCommandHandlerTests
         _sessions
             .RevokeAllAsync(Arg.Any<Guid>(), Arg.Any<Guid?>(), Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>())
             .Returns(3);
+        _users.LockActiveStaffAsync(Arg.Any<CancellationToken>()).Returns([StaffId, _ann.Id]);
     }
 
     [Fact]
@@ -187,6 +188,90 @@ public sealed class UpdateUserCommandHandlerTests
         var result = await CreateHandler().Handle(Command(isActive: false, isStaff: true), CancellationToken.None);
 
         result.ShouldBe(new AdminUserDto(_ann.Id, "ann@shop.io", IsActive: false, IsStaff: true, Joined, TestClock.Start.AddHours(-1)));
+    }
+
+    [Theory]
+    [InlineData(null, false, "isStaff")]
+    [InlineData(false, null, "isActive")]
+    public async Task Handle_TakingAwayTheLastActiveStaffAccount_ThrowsValidationFailed_AndSavesNothing(bool? isActive, bool? isStaff, string field)
+    {
+        _ann.GrantStaff();
+        _users.LockActiveStaffAsync(Arg.Any<CancellationToken>()).Returns([_ann.Id]);
+
+        var exception = await Should.ThrowAsync<ValidationFailedException>(
+            () => CreateHandler().Handle(Command(isActive, isStaff), CancellationToken.None).AsTask());
+
+        exception.Errors.Keys.ShouldBe([field]);
+        exception.Errors[field].ShouldBe([UpdateUserCommandHandler.LastStaffMessage]);
+        await _users.DidNotReceiveWithAnyArgs().UpdateAsync(default!, default);
+        await _sessions.DidNotReceiveWithAnyArgs().RevokeAllAsync(default, default, default, default);
+        _transaction.Commits.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Handle_TakingAwayAStaffAccount_LocksTheActiveStaffFirst()
+    {
+        _ann.GrantStaff();
+
+        await CreateHandler().Handle(Command(isStaff: false), CancellationToken.None);
+
+        Received.InOrder(() =>
+        {
+            _users.LockActiveStaffAsync(Arg.Any<CancellationToken>());
+            _users.UpdateAsync(_ann, Arg.Any<CancellationToken>());
+        });
+    }
+
+    [Fact]
+    public async Task Handle_ChangesThatTakeAwayNoActiveStaff_LockNothing()
+    {
+        await CreateHandler().Handle(Command(isActive: false, isStaff: true), CancellationToken.None);
+
+        await _users.DidNotReceiveWithAnyArgs().LockActiveStaffAsync(default);
+    }
+
+    [Fact]
+    public async Task Handle_GrantingStaff_IsAuditedWithWhoDidIt()
+    {
+        await CreateHandler().Handle(Command(isStaff: true), CancellationToken.None);
+
+        var entry = _logger.Entries.ShouldHaveSingleItem();
+        entry.EventId.Id.ShouldBe(1302);
+        entry.Message.ShouldBe($"User {_ann.Id} made staff by {StaffId}");
+    }
+
+    [Fact]
+    public async Task Handle_RemovingStaff_IsAuditedWithWhoDidIt()
+    {
+        _ann.GrantStaff();
+
+        await CreateHandler().Handle(Command(isStaff: false), CancellationToken.None);
+
+        var entry = _logger.Entries.ShouldHaveSingleItem();
+        entry.EventId.Id.ShouldBe(1303);
+        entry.Message.ShouldBe($"User {_ann.Id} no longer staff, by {StaffId}");
+    }
+
+    [Fact]
+    public async Task Handle_Reactivating_IsAuditedWithWhoDidIt()
+    {
+        _ann.Deactivate();
+
+        await CreateHandler().Handle(Command(isActive: true), CancellationToken.None);
+
+        var entry = _logger.Entries.ShouldHaveSingleItem();
+        entry.EventId.Id.ShouldBe(1304);
+        entry.Message.ShouldBe($"User {_ann.Id} reactivated by {StaffId}");
+    }
+
+    [Fact]
+    public async Task Handle_SettingWhatIsAlreadySo_AuditsNothing()
+    {
+        _ann.GrantStaff();
+
+        await CreateHandler().Handle(Command(isActive: true, isStaff: true), CancellationToken.None);
+
+        _logger.Entries.ShouldBeEmpty();
     }
 
     private UpdateUserCommand Command(bool? isActive = null, bool? isStaff = null) => new(StaffId, _ann.Id, isActive, isStaff);

@@ -1,0 +1,121 @@
+using System.Runtime.Versioning;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using ShopEase.Infrastructure.Security;
+
+namespace ShopEase.Web.IntegrationTests;
+
+/// <summary>Signing keys on disk: written owner-only from the first byte, and refused when others could read them.</summary>
+[UnsupportedOSPlatform("windows")]
+public sealed class KeyFileTests : IDisposable
+{
+    private const UnixFileMode OwnerReadWrite = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"shopease-keys-{Guid.NewGuid():N}");
+
+    public KeyFileTests() => Directory.CreateDirectory(_directory);
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void SecretFile_NeverWritesThroughANameThatAlreadyExists()
+    {
+        var target = Path.Combine(_directory, "somewhere-else");
+        var link = Path.Combine(_directory, "signing.key");
+        File.CreateSymbolicLink(link, target);
+
+        Should.Throw<IOException>(() => SecretFile.WriteOwnerOnly(link, SigningKey.Generate()));
+
+        File.Exists(target).ShouldBeFalse("the secret must not be written through a planted link");
+    }
+
+    [Fact]
+    public void InDevelopment_TheGeneratedKeyAndTheDirectoryItCreates_AreOwnerOnly()
+    {
+        var keyFile = Path.Combine(_directory, "profile", "development-signing.key");
+
+        using var factory = AppWith("Development", new Dictionary<string, string?>
+        {
+            ["Jwt:SigningKey"] = "",
+            ["Jwt:DevelopmentKeyFile"] = keyFile,
+        });
+        factory.CreateClient();
+
+        File.GetUnixFileMode(keyFile).ShouldBe(OwnerReadWrite);
+        File.GetUnixFileMode(Path.GetDirectoryName(keyFile)!).ShouldBe(OwnerReadWrite | UnixFileMode.UserExecute);
+    }
+
+    [Fact]
+    public void OutsideDevelopment_AnEs256KeyOnAnother256BitCurve_RefusesToStart()
+    {
+        using var secp256k1 = ECDsa.Create(ECCurve.CreateFromFriendlyName("secP256k1"));
+        var keyFile = WriteOwnerOnly("k1.pem", secp256k1.ExportPkcs8PrivateKeyPem());
+
+        var failure = Should.Throw<Exception>(() => StartEs256(keyFile));
+
+        failure.Message.ShouldContain("is not a P-256 key");
+    }
+
+    [Theory]
+    [InlineData(UnixFileMode.GroupRead)]
+    [InlineData(UnixFileMode.OtherRead)]
+    public void OutsideDevelopment_APrivateKeyFileOthersMayRead_RefusesToStart(UnixFileMode extra)
+    {
+        var keyFile = Path.Combine(_directory, "es256.pem");
+        AsymmetricKeyFile.Generate("ES256", keyFile);
+        File.SetUnixFileMode(keyFile, OwnerReadWrite | extra);
+
+        var failure = Should.Throw<Exception>(() => StartEs256(keyFile));
+
+        failure.Message.ShouldContain("its group or others may read");
+        failure.Message.ShouldContain(keyFile);
+    }
+
+    [Fact]
+    public void OutsideDevelopment_AnOwnerOnlyPrivateKeyWithAWorldReadablePublicKey_Starts()
+    {
+        var keyFile = Path.Combine(_directory, "es256.pem");
+        AsymmetricKeyFile.Generate("ES256", keyFile);
+        using var other = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var publicKey = Path.Combine(_directory, "old-es256.pub.pem");
+        File.WriteAllText(publicKey, other.ExportSubjectPublicKeyInfoPem());
+        File.SetUnixFileMode(publicKey, OwnerReadWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        Should.NotThrow(() => StartEs256(keyFile, publicKey));
+    }
+
+    private static void StartEs256(params string[] keyFiles)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Jwt:Algorithm"] = "ES256",
+            ["Browser:CsrfKey"] = SigningKey.Generate(),
+        };
+        for (var i = 0; i < keyFiles.Length; i++)
+        {
+            settings[$"Jwt:KeyFiles:{i}"] = keyFiles[i];
+        }
+
+        using var factory = AppWith("Production", settings);
+        factory.CreateClient();
+    }
+
+    private string WriteOwnerOnly(string name, string content)
+    {
+        var path = Path.Combine(_directory, name);
+        SecretFile.WriteOwnerOnly(path, content);
+        return path;
+    }
+
+    private static WebApplicationFactory<Program> AppWith(string environment, IReadOnlyDictionary<string, string?> settings) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment(environment);
+            b.UseSetting("ConnectionStrings:Default", "Host=127.0.0.1;Database=unused");
+            foreach (var (key, value) in settings)
+            {
+                b.UseSetting(key, value);
+            }
+        });
+}
