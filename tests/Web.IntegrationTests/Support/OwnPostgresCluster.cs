@@ -4,10 +4,11 @@ using Npgsql;
 namespace ShopEase.Web.IntegrationTests.Support;
 
 /// <summary>
-/// A throwaway PostgreSQL cluster on a free loopback port, configured as scripts/test.sh configures
-/// its own: of one test's own, so the test may stop and start it (an outage) without touching the
-/// server every other test shares, or the shared one when no server was given
-/// (<see cref="TestDatabaseServer"/>). Runs as the postgres user when the tests run as root.
+/// A throwaway PostgreSQL cluster on a free loopback port: of one test's own, so the test may stop
+/// and start it (an outage) without touching the server every other test shares, or the shared one
+/// when no server was given (<see cref="TestDatabaseServer"/>). Commits are durable (synchronous_commit stays on), so a test
+/// that stops the server at once loses nothing a client was told had been saved. Runs as the
+/// postgres user when the tests run as root.
 /// </summary>
 public sealed class OwnPostgresCluster : IAsyncDisposable
 {
@@ -51,7 +52,7 @@ public sealed class OwnPostgresCluster : IAsyncDisposable
 
     public Task StartServerAsync() => ServerAsync(
         "pg_ctl", "-D", DataDirectory, "-l", Path.Combine(_directory, "server.log"), "-w", "-t", "60",
-        "-o", $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200", "start");
+        "-o", $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync=off -c max_connections=200", "start");
 
     /// <summary>The harshest stop: like pulling the plug, no goodbye to connected clients.</summary>
     public Task StopImmediatelyAsync() => ServerAsync("pg_ctl", "-D", DataDirectory, "-m", "immediate", "-w", "stop");
