@@ -6,6 +6,7 @@ using ShopEase.Application.Auth;
 using ShopEase.Application.Common.Auditing;
 using ShopEase.Application.Common.Behaviors;
 using ShopEase.Application.Common.Options;
+using ShopEase.Application.Mfa;
 
 namespace ShopEase.Application;
 
@@ -41,6 +42,8 @@ public static class DependencyInjection
             cfg => cfg.LicenseKey = configuration["AutoMapper:LicenseKey"],
             typeof(DependencyInjection).Assembly);
         services.AddScoped<SessionStarter>();
+        services.AddScoped<SecondFactor>();
+        services.AddScoped<Reauthentication>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

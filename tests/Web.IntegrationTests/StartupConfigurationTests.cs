@@ -111,13 +111,12 @@ public sealed class StartupConfigurationTests
     [Fact]
     public void Argon2AtAnotherOfOwaspsMinimumCosts_Starts()
     {
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        using var factory = new StandaloneApiFactory("Production", new Dictionary<string, string?>
         {
-            b.UseEnvironment("Production");
-            b.UseSetting("Jwt:SigningKey", Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 5 + 1)).ToArray()));
-            b.UseSetting("ConnectionStrings:Default", "Host=127.0.0.1;Database=unused");
-            b.UseSetting("Passwords:Argon2:MemoryKiB", "47104");
-            b.UseSetting("Passwords:Argon2:Iterations", "1");
+            ["Jwt:SigningKey"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 5 + 1)).ToArray()),
+            ["ConnectionStrings:Default"] = "Host=127.0.0.1;Database=unused",
+            ["Passwords:Argon2:MemoryKiB"] = "47104",
+            ["Passwords:Argon2:Iterations"] = "1",
         });
 
         Should.NotThrow(() => factory.CreateClient());

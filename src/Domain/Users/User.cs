@@ -22,6 +22,9 @@ public sealed class User
 
     public DateTimeOffset? LastLoginAt { get; private set; }
 
+    /// <summary>A confirmed TOTP authenticator guards the account: login asks for a second factor.</summary>
+    public bool MfaEnabled { get; private set; }
+
     public static User Register(string email, string passwordHash, DateTimeOffset now)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(passwordHash);
@@ -51,4 +54,8 @@ public sealed class User
     public void Deactivate() => IsActive = false;
 
     public void Activate() => IsActive = true;
+
+    public void EnableMfa() => MfaEnabled = true;
+
+    public void DisableMfa() => MfaEnabled = false;
 }

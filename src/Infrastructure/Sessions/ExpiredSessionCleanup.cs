@@ -9,7 +9,8 @@ namespace ShopEase.Infrastructure.Sessions;
 /// Deletes sessions that expired or were revoked longer than the retention ago, with their refresh
 /// tokens (ON DELETE CASCADE), in small batches that skip rows another transaction holds, so a
 /// rotation never waits on it. Spent tokens of a live session are kept on purpose: replaying one
-/// must still revoke the session, however old it is.
+/// must still revoke the session, however old it is. Expired login challenges and stale lockout
+/// counters go the same way.
 /// </summary>
 internal sealed partial class ExpiredSessionCleanup(
     NpgsqlDataSource dataSource,
@@ -30,11 +31,18 @@ internal sealed partial class ExpiredSessionCleanup(
             LIMIT $2 FOR UPDATE SKIP LOCKED)
         """;
 
+    // Login challenges are dead five minutes after they were made; the row only takes room after that.
+    private const string DeleteMfaChallenges = """
+        DELETE FROM mfa_challenges WHERE id IN (
+            SELECT id FROM mfa_challenges WHERE expires_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)
+        """;
+
     /// <returns>How many sessions were deleted.</returns>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var cutoff = timeProvider.GetUtcNow() - options.Value.Retention;
         await DeleteInBatchesAsync(DeleteLoginThrottles, cutoff, cancellationToken);
+        await DeleteInBatchesAsync(DeleteMfaChallenges, cutoff, cancellationToken);
         var sessions = await DeleteInBatchesAsync(DeleteSessions, cutoff, cancellationToken);
         if (sessions > 0)
         {

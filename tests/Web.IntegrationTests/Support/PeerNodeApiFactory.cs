@@ -9,6 +9,7 @@ public sealed class PeerNodeApiFactory : ShopEaseApiFactory
     {
         ConnectionString = primary.ConnectionString;
         SigningKey = primary.SigningKey;
+        MfaEncryptionKey = primary.MfaEncryptionKey;
         _settings = settings;
     }
 

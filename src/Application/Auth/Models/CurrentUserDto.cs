@@ -1,3 +1,3 @@
 namespace ShopEase.Application.Auth.Models;
 
-public sealed record CurrentUserDto(Guid Id, string Email, bool IsActive, bool IsStaff, DateTimeOffset DateJoined);
+public sealed record CurrentUserDto(Guid Id, string Email, bool IsActive, bool IsStaff, DateTimeOffset DateJoined, bool MfaEnabled);

@@ -2,11 +2,15 @@ using Mediator;
 using Microsoft.Extensions.Logging;
 using ShopEase.Application.Auth.Commands.ChangePassword;
 using ShopEase.Application.Auth.Commands.Login;
+using ShopEase.Application.Auth.Commands.LoginMfa;
 using ShopEase.Application.Auth.Commands.Logout;
 using ShopEase.Application.Auth.Commands.Register;
 using ShopEase.Application.Auth.Models;
 using ShopEase.Application.Common.Abstractions;
 using ShopEase.Application.Common.Exceptions;
+using ShopEase.Application.Mfa.Commands.ConfirmTotp;
+using ShopEase.Application.Mfa.Commands.DisableTotp;
+using ShopEase.Application.Mfa.Commands.RegenerateRecoveryCodes;
 using ShopEase.Application.Sessions.Commands.LogoutAll;
 using ShopEase.Application.Sessions.Commands.RevokeSession;
 using ShopEase.Domain.Users;
@@ -15,7 +19,9 @@ namespace ShopEase.Application.Common.Auditing;
 
 /// <summary>
 /// The security audit trail: one structured event, with a stable event id, for each sign-up, login
-/// success and failure, lockout, logout, logout-all, session revocation and password change. The
+/// success and failure, lockout, logout, logout-all, session revocation, password change, and each
+/// change and use of the second factor (3021 to 3026: a login that awaits it, a wrong code, a
+/// recovery code used, TOTP on and off, new recovery codes). The
 /// request's client IP comes from the logging scope the HTTP edge opens. Never a password or a
 /// token; a failed login names its email only by a keyed fingerprint (<see cref="IEmailFingerprint"/>).
 /// </summary>
@@ -42,14 +48,39 @@ public sealed partial class AuditTrailBehavior<TMessage, TResponse>(
             LogLockedOut(logger, EmailHash(login.Email));
             throw;
         }
+        catch (InvalidMfaCodeException wrongCode) when (wrongCode.UserId is { } userId)
+        {
+            LogWrongMfaCode(logger, userId);
+            throw;
+        }
 
         switch (message, response)
         {
             case (RegisterCommand, AuthResult result):
                 LogSignedUp(logger, result.User.Id, result.SessionId);
                 break;
-            case (LoginCommand, AuthResult result):
+            case (LoginCommand, LoginOutcome { Session: { } result }):
                 LogLoginSucceeded(logger, result.User.Id, result.SessionId);
+                break;
+            case (LoginCommand, LoginOutcome { MfaRequired: { } challenge }):
+                LogSecondFactorRequired(logger, challenge.UserId);
+                break;
+            case (LoginMfaCommand second, AuthResult result):
+                LogLoginSucceeded(logger, result.User.Id, result.SessionId);
+                if (second.RecoveryCode is not null)
+                {
+                    LogRecoveryCodeUsed(logger, result.User.Id, result.SessionId);
+                }
+
+                break;
+            case (ConfirmTotpCommand confirm, _):
+                LogTotpEnabled(logger, confirm.UserId);
+                break;
+            case (DisableTotpCommand disable, _):
+                LogTotpDisabled(logger, disable.UserId);
+                break;
+            case (RegenerateRecoveryCodesCommand regenerate, _):
+                LogRecoveryCodesRegenerated(logger, regenerate.UserId);
                 break;
             case (LogoutCommand logout, _):
                 LogLoggedOut(logger, logout.UserId);
@@ -93,4 +124,22 @@ public sealed partial class AuditTrailBehavior<TMessage, TResponse>(
 
     [LoggerMessage(EventId = 3008, Level = LogLevel.Information, Message = "Audit: password change of user {UserId}, session {SessionId} kept")]
     private static partial void LogPasswordChanged(ILogger logger, Guid userId, Guid sessionId);
+
+    [LoggerMessage(EventId = 3021, Level = LogLevel.Information, Message = "Audit: password of user {UserId} accepted, second factor required")]
+    private static partial void LogSecondFactorRequired(ILogger logger, Guid userId);
+
+    [LoggerMessage(EventId = 3022, Level = LogLevel.Warning, Message = "Audit: wrong second-factor code for user {UserId}")]
+    private static partial void LogWrongMfaCode(ILogger logger, Guid userId);
+
+    [LoggerMessage(EventId = 3023, Level = LogLevel.Warning, Message = "Audit: user {UserId} logged in with a recovery code, session {SessionId}")]
+    private static partial void LogRecoveryCodeUsed(ILogger logger, Guid userId, Guid sessionId);
+
+    [LoggerMessage(EventId = 3024, Level = LogLevel.Information, Message = "Audit: TOTP second factor turned on for user {UserId}")]
+    private static partial void LogTotpEnabled(ILogger logger, Guid userId);
+
+    [LoggerMessage(EventId = 3025, Level = LogLevel.Warning, Message = "Audit: TOTP second factor turned off for user {UserId}")]
+    private static partial void LogTotpDisabled(ILogger logger, Guid userId);
+
+    [LoggerMessage(EventId = 3026, Level = LogLevel.Information, Message = "Audit: new recovery codes for user {UserId}; the old set is void")]
+    private static partial void LogRecoveryCodesRegenerated(ILogger logger, Guid userId);
 }

@@ -35,6 +35,6 @@ public sealed class UserMappingProfileTests
 
         var dto = TestMapper.Instance.Map<CurrentUserDto>(user);
 
-        dto.ShouldBe(new CurrentUserDto(user.Id, "ann@shop.io", IsActive: false, IsStaff: true, Joined));
+        dto.ShouldBe(new CurrentUserDto(user.Id, "ann@shop.io", IsActive: false, IsStaff: true, Joined, MfaEnabled: false));
     }
 }

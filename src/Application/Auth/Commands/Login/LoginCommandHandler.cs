@@ -2,6 +2,7 @@ using Mediator;
 using ShopEase.Application.Auth.Models;
 using ShopEase.Application.Common.Abstractions;
 using ShopEase.Application.Common.Exceptions;
+using ShopEase.Application.Mfa;
 using ShopEase.Domain.Users;
 
 namespace ShopEase.Application.Auth.Commands.Login;
@@ -10,10 +11,11 @@ public sealed class LoginCommandHandler(
     IUserRepository users,
     IPasswordHasher passwordHasher,
     ILoginThrottle throttle,
+    IMfaChallengeStore mfaChallenges,
     SessionStarter sessionStarter,
-    TimeProvider timeProvider) : ICommandHandler<LoginCommand, AuthResult>
+    TimeProvider timeProvider) : ICommandHandler<LoginCommand, LoginOutcome>
 {
-    public async ValueTask<AuthResult> Handle(LoginCommand command, CancellationToken cancellationToken)
+    public async ValueTask<LoginOutcome> Handle(LoginCommand command, CancellationToken cancellationToken)
     {
         var email = EmailAddress.Normalize(command.Email);
 
@@ -40,16 +42,33 @@ public sealed class LoginCommandHandler(
             throw new InvalidCredentialsException();
         }
 
-        await throttle.ResetAsync(email, cancellationToken);
-
         if (check == PasswordCheck.SucceededRehashNeeded)
         {
             user.ChangePasswordHash(await passwordHasher.HashAsync(command.Password, cancellationToken));
         }
 
-        user.RecordLogin(timeProvider.GetUtcNow());
+        var now = timeProvider.GetUtcNow();
+        if (user.MfaEnabled)
+        {
+            return LoginOutcome.SecondFactorRequired(await ChallengeAsync(user, now, cancellationToken));
+        }
+
+        await throttle.ResetAsync(email, cancellationToken);
+        user.RecordLogin(now);
         await users.UpdateAsync(user, cancellationToken);
 
-        return await sessionStarter.StartAsync(user, command.Client, cancellationToken);
+        return LoginOutcome.SignedIn(await sessionStarter.StartAsync(user, command.Client, cancellationToken));
+    }
+
+    /// <summary>
+    /// The password alone does not clear the failure count here: otherwise logging in again after
+    /// every few wrong codes would buy an unlimited number of guesses at the code.
+    /// </summary>
+    private async Task<MfaRequiredResult> ChallengeAsync(User user, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await users.UpdateAsync(user, cancellationToken);
+        var token = await mfaChallenges.CreateAsync(
+            user.Id, PasswordStamp.Of(user), now, now + MfaRules.ChallengeLifetime, cancellationToken);
+        return new MfaRequiredResult(MfaRequired: true, token, (int)MfaRules.ChallengeLifetime.TotalSeconds) { UserId = user.Id };
     }
 }

@@ -26,6 +26,7 @@ public sealed class LoginCommandHandlerTests
     private readonly IRefreshTokenStore _refreshTokens = Substitute.For<IRefreshTokenStore>();
     private readonly ITokenIssuer _tokenIssuer = Substitute.For<ITokenIssuer>();
     private readonly ILoginThrottle _throttle = Substitute.For<ILoginThrottle>();
+    private readonly IMfaChallengeStore _mfaChallenges = Substitute.For<IMfaChallengeStore>();
     private readonly FakeTimeProvider _clock = TestClock.Create();
     private readonly User _ann = User.Register("ann@shop.io", StoredHash, Joined);
 
@@ -167,8 +168,10 @@ public sealed class LoginCommandHandlerTests
     [Fact]
     public async Task Handle_RightPassword_ReturnsTheTokenPairAndTheUser()
     {
-        var result = await CreateHandler().Handle(Command("ann@shop.io", Password), CancellationToken.None);
+        var outcome = await CreateHandler().Handle(Command("ann@shop.io", Password), CancellationToken.None);
 
+        outcome.MfaRequired.ShouldBeNull();
+        var result = outcome.Session.ShouldNotBeNull();
         result.SessionId.ShouldNotBe(Guid.Empty);
         result.ShouldBe(new AuthResult(
             new UserDto(_ann.Id, "ann@shop.io", Joined), "access-token", "refresh-token", "Bearer", 3600)
@@ -247,7 +250,7 @@ public sealed class LoginCommandHandlerTests
     }
 
     private LoginCommandHandler CreateHandler() =>
-        new(_users, _passwordHasher, _throttle, CreateSessionStarter(), _clock);
+        new(_users, _passwordHasher, _throttle, _mfaChallenges, CreateSessionStarter(), _clock);
 
     private SessionStarter CreateSessionStarter() =>
         new(_refreshTokens, _tokenIssuer, TestMapper.Instance, _clock, Options.Create(new SessionOptions()));

@@ -185,7 +185,7 @@ public sealed class UpdateUserCommandHandlerTests
 
         var result = await CreateHandler().Handle(Command(isActive: false, isStaff: true), CancellationToken.None);
 
-        result.ShouldBe(new AdminUserDto(_ann.Id, "ann@shop.io", IsActive: false, IsStaff: true, Joined, TestClock.Start.AddHours(-1)));
+        result.ShouldBe(new AdminUserDto(_ann.Id, "ann@shop.io", IsActive: false, IsStaff: true, Joined, TestClock.Start.AddHours(-1), MfaEnabled: false));
     }
 
     private UpdateUserCommand Command(bool? isActive = null, bool? isStaff = null) => new(StaffId, _ann.Id, isActive, isStaff);

@@ -1,0 +1,44 @@
+using Mediator;
+using ShopEase.Application.Common.Abstractions;
+using ShopEase.Application.Common.Exceptions;
+
+namespace ShopEase.Application.Mfa.Commands.DisableTotp;
+
+/// <summary>Turns the second factor off: the authenticator and every recovery code go. No session is revoked.</summary>
+public sealed class DisableTotpCommandHandler(
+    IUserRepository users,
+    Reauthentication reauthentication,
+    ITotpAuthenticatorRepository authenticators,
+    IRecoveryCodeStore recoveryCodes,
+    ITransactionScope transaction,
+    TimeProvider timeProvider) : ICommandHandler<DisableTotpCommand>
+{
+    public async ValueTask<Unit> Handle(DisableTotpCommand command, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(command.UserId, cancellationToken);
+        if (user is not { IsActive: true })
+        {
+            throw new TokenNotValidException();
+        }
+
+        if (!user.MfaEnabled)
+        {
+            throw new ValidationFailedException(MfaRules.StateField, MfaRules.NotEnabled);
+        }
+
+        await reauthentication.RequirePasswordAsync(user, command.Password, cancellationToken);
+        await reauthentication.RequireCodeAsync(user, command.Code, orRecoveryCode: true, cancellationToken);
+        await transaction.RunAsync(
+            async ct =>
+            {
+                await authenticators.DeleteAsync(user.Id, ct);
+                await recoveryCodes.ReplaceAsync(user.Id, [], timeProvider.GetUtcNow(), ct);
+                user.DisableMfa();
+                await users.UpdateAsync(user, ct);
+                return true;
+            },
+            cancellationToken);
+        await reauthentication.SucceededAsync(user, cancellationToken);
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,49 @@
+using ShopEase.Application.Common.Abstractions;
+using ShopEase.Application.Common.Exceptions;
+using ShopEase.Domain.Users;
+
+namespace ShopEase.Application.Mfa;
+
+/// <summary>
+/// Proves the signed-in caller again before a change of their second factor: the password, checked
+/// under the login's lockout (a wrong one counts as a failed login), and where asked a current code
+/// (a wrong one counts too). A change that passed calls <see cref="SucceededAsync"/>, which clears
+/// the count as a successful login does.
+/// </summary>
+public sealed class Reauthentication(
+    IPasswordHasher passwordHasher,
+    ILoginThrottle throttle,
+    ITotpAuthenticatorRepository authenticators,
+    SecondFactor secondFactor)
+{
+    public const string PasswordField = "password";
+
+    public async Task RequirePasswordAsync(User user, string password, CancellationToken cancellationToken)
+    {
+        if (await throttle.LockedForAsync(user.Email, cancellationToken) is { } wait)
+        {
+            throw new RateLimitedException(wait);
+        }
+
+        if (await passwordHasher.VerifyAsync(user.PasswordHash, password, cancellationToken) == PasswordCheck.Failed)
+        {
+            await throttle.RecordFailureAsync(user.Email, cancellationToken);
+            throw new ValidationFailedException(PasswordField, "Password is not correct.");
+        }
+    }
+
+    /// <param name="orRecoveryCode">Also take an unused recovery code, for a user whose authenticator is lost.</param>
+    public async Task RequireCodeAsync(User user, string code, bool orRecoveryCode, CancellationToken cancellationToken)
+    {
+        var authenticator = await authenticators.FindAsync(user.Id, cancellationToken);
+        var accepted = await secondFactor.TryAcceptTotpAsync(authenticator, code, cancellationToken)
+            || (orRecoveryCode && await secondFactor.TryUseRecoveryCodeAsync(user.Id, code, cancellationToken));
+        if (!accepted)
+        {
+            await throttle.RecordFailureAsync(user.Email, cancellationToken);
+            throw new InvalidMfaCodeException(user.Id);
+        }
+    }
+
+    public Task SucceededAsync(User user, CancellationToken cancellationToken) => throttle.ResetAsync(user.Email, cancellationToken);
+}
