@@ -1,9 +1,12 @@
 using Mediator;
 using ShopEase.Application.Auth.Commands.Register;
 using ShopEase.Application.Auth.Queries.GetCurrentUser;
+using ShopEase.Application.Auth.Commands.LoginMfa;
 using ShopEase.Application.Carts.Commands.ClearCart;
 using ShopEase.Application.Carts.Commands.SetCartItem;
 using ShopEase.Application.Carts.Queries.GetCart;
+using ShopEase.Application.Mfa.Commands.ConfirmTotp;
+using ShopEase.Application.Mfa.Commands.SetupTotp;
 using ShopEase.Application.Orders.Commands.Checkout;
 using ShopEase.Application.Orders.Queries.GetOrder;
 using ShopEase.Application.Orders.Queries.ListOrders;
@@ -30,6 +33,9 @@ public sealed class HandlerConventionTests
     [Theory]
     [InlineData(typeof(RegisterCommandHandler))]
     [InlineData(typeof(GetCurrentUserQueryHandler))]
+    [InlineData(typeof(LoginMfaCommandHandler))]
+    [InlineData(typeof(SetupTotpCommandHandler))]
+    [InlineData(typeof(ConfirmTotpCommandHandler))]
     [InlineData(typeof(CreateProductCommandHandler))]
     [InlineData(typeof(UpdateProductCommandHandler))]
     [InlineData(typeof(DeleteProductCommandHandler))]

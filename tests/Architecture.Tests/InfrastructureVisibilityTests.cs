@@ -22,6 +22,11 @@ public sealed class InfrastructureVisibilityTests
     [InlineData(typeof(IProductRepository), "ProductRepository")]
     [InlineData(typeof(ICartRepository), "CartRepository")]
     [InlineData(typeof(IOrderRepository), "OrderRepository")]
+    [InlineData(typeof(ITotpAuthenticatorRepository), "TotpAuthenticatorRepository")]
+    [InlineData(typeof(IRecoveryCodeStore), "RecoveryCodeStore")]
+    [InlineData(typeof(IMfaChallengeStore), "MfaChallengeStore")]
+    [InlineData(typeof(ITotpSecretProtector), "AesGcmTotpSecretProtector")]
+    [InlineData(typeof(IQrCodeRenderer), "QrCoderSvgRenderer")]
     public void Implementation_OfAnApplicationAbstraction_IsNotPublic(Type abstraction, string implementationName)
     {
         var implementation = Types.InAssembly(Layers.Infrastructure)

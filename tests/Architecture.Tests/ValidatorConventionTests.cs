@@ -1,6 +1,8 @@
 using FluentValidation;
+using ShopEase.Application.Auth.Commands.LoginMfa;
 using ShopEase.Application.Auth.Commands.Register;
 using ShopEase.Application.Carts.Commands.SetCartItem;
+using ShopEase.Application.Mfa.Commands.DisableTotp;
 using ShopEase.Application.Orders.Commands.Checkout;
 using ShopEase.Application.Orders.Queries.ListOrders;
 using ShopEase.Application.Products.Commands.CreateProduct;
@@ -17,6 +19,8 @@ public sealed class ValidatorConventionTests
 
     [Theory]
     [InlineData(typeof(RegisterCommandValidator))]
+    [InlineData(typeof(LoginMfaCommandValidator))]
+    [InlineData(typeof(DisableTotpCommandValidator))]
     [InlineData(typeof(CreateProductCommandValidator))]
     [InlineData(typeof(UpdateProductCommandValidator))]
     [InlineData(typeof(ListProductsQueryValidator))]

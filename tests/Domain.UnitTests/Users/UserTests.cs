@@ -146,4 +146,21 @@ public sealed class UserTests
 
         user.IsActive.ShouldBeTrue();
     }
+
+    [Fact]
+    public void Register_HasNoSecondFactor()
+    {
+        User.Register("ann@shop.io", "hash", Now).MfaEnabled.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void EnableMfaThenDisableMfa_TurnsTheSecondFactorOnAndOff()
+    {
+        var user = User.Register("ann@shop.io", "hash", Now);
+
+        user.EnableMfa();
+        user.MfaEnabled.ShouldBeTrue();
+        user.DisableMfa();
+        user.MfaEnabled.ShouldBeFalse();
+    }
 }

@@ -37,4 +37,13 @@ public sealed class UserMappingProfileTests
 
         dto.ShouldBe(new CurrentUserDto(user.Id, "ann@shop.io", IsActive: false, IsStaff: true, Joined, MfaEnabled: false));
     }
+
+    [Fact]
+    public void Map_UserWithSecondFactorToCurrentUserDto_SaysMfaEnabled()
+    {
+        var user = User.Register("ann@shop.io", "stored-hash", Joined);
+        user.EnableMfa();
+
+        TestMapper.Instance.Map<CurrentUserDto>(user).MfaEnabled.ShouldBeTrue();
+    }
 }

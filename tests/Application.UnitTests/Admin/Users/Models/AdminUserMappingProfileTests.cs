@@ -40,4 +40,13 @@ public sealed class AdminUserMappingProfileTests
 
         dto.ShouldBe(new AdminUserDto(user.Id, "ann@shop.io", IsActive: false, IsStaff: true, Joined, TestClock.Start.AddHours(-1), MfaEnabled: false));
     }
+
+    [Fact]
+    public void Map_UserWithSecondFactor_SaysMfaEnabled()
+    {
+        var user = User.Register("ann@shop.io", "stored-hash", Joined);
+        user.EnableMfa();
+
+        TestMapper.Instance.Map<AdminUserDto>(user).MfaEnabled.ShouldBeTrue();
+    }
 }

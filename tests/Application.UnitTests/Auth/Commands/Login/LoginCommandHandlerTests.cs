@@ -249,6 +249,69 @@ public sealed class LoginCommandHandlerTests
         await _throttle.DidNotReceiveWithAnyArgs().RecordFailureAsync(default!, default);
     }
 
+    [Fact]
+    public async Task Handle_AccountWithSecondFactor_AnswersMfaRequiredWithoutASession()
+    {
+        _ann.EnableMfa();
+        _mfaChallenges.CreateAsync(default, default!, default, default, default).ReturnsForAnyArgs("mfa-token");
+
+        var outcome = await CreateHandler().Handle(Command("ann@shop.io", Password), CancellationToken.None);
+
+        outcome.Session.ShouldBeNull();
+        outcome.MfaRequired.ShouldBe(new MfaRequiredResult(MfaRequired: true, "mfa-token", 300) { UserId = _ann.Id });
+        await _refreshTokens.DidNotReceiveWithAnyArgs().StartSessionAsync(default!, default, default);
+        _tokenIssuer.DidNotReceiveWithAnyArgs().IssueAccessToken(default, default);
+    }
+
+    [Fact]
+    public async Task Handle_AccountWithSecondFactor_ChallengeLivesFiveMinutesAndNamesThePasswordHash()
+    {
+        _ann.EnableMfa();
+        _clock.Advance(TimeSpan.FromHours(1));
+
+        await CreateHandler().Handle(Command("ann@shop.io", Password), CancellationToken.None);
+
+        var now = TestClock.Start.AddHours(1);
+        await _mfaChallenges.Received(1).CreateAsync(
+            _ann.Id, ShopEase.Application.Mfa.PasswordStamp.Of(_ann), now, now.AddMinutes(5), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Handle_AccountWithSecondFactor_ThePasswordAloneNeitherClearsTheLockoutCountNorRecordsALogin()
+    {
+        _ann.EnableMfa();
+
+        await CreateHandler().Handle(Command("ann@shop.io", Password), CancellationToken.None);
+
+        await _throttle.DidNotReceiveWithAnyArgs().ResetAsync(default!, default);
+        _ann.LastLoginAt.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Handle_AccountWithSecondFactorAndWrongPassword_IsInvalidCredentialsWithNoChallenge()
+    {
+        _ann.EnableMfa();
+
+        await Should.ThrowAsync<InvalidCredentialsException>(
+            () => CreateHandler().Handle(Command("ann@shop.io", "wrong password"), CancellationToken.None).AsTask());
+
+        await _mfaChallenges.DidNotReceiveWithAnyArgs().CreateAsync(default, default!, default, default, default);
+    }
+
+    [Fact]
+    public async Task Handle_AccountWithSecondFactorWhoseHashNeedsRehash_ChallengeNamesTheNewHash()
+    {
+        _ann.EnableMfa();
+        _passwordHasher.VerifyAsync(StoredHash, Password, Arg.Any<CancellationToken>()).Returns(PasswordCheck.SucceededRehashNeeded);
+        _passwordHasher.HashAsync(Password, Arg.Any<CancellationToken>()).Returns("stronger-hash");
+
+        await CreateHandler().Handle(Command("ann@shop.io", Password), CancellationToken.None);
+
+        await _users.Received(1).UpdateAsync(Arg.Is<User>(u => u.PasswordHash == "stronger-hash"), Arg.Any<CancellationToken>());
+        await _mfaChallenges.Received(1).CreateAsync(
+            _ann.Id, ShopEase.Application.Mfa.PasswordStamp.Of(_ann), Arg.Any<DateTimeOffset>(), Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>());
+    }
+
     private LoginCommandHandler CreateHandler() =>
         new(_users, _passwordHasher, _throttle, _mfaChallenges, CreateSessionStarter(), _clock);
 
