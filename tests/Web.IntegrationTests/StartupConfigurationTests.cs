@@ -170,6 +170,74 @@ public sealed class StartupConfigurationTests
         await Task.CompletedTask;
     }
 
+    [Theory]
+    [InlineData("", "Mfa:EncryptionKey is missing")]
+    [InlineData("c2hvcnQ=", "Mfa:EncryptionKey is 40 bits, too weak")]
+    [InlineData("this is not base64!", "Mfa:EncryptionKey is not valid base64")]
+    public async Task OutsideDevelopment_MissingOrWeakMfaKey_RefusesToStart(string key, string message)
+    {
+        var (exitCode, output) = await WebAppProcess.RunAsync([], new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Jwt__SigningKey"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i + 1)).ToArray()),
+            ["Mfa__EncryptionKey"] = key,
+            ["ConnectionStrings__Default"] = "Host=127.0.0.1;Database=unused",
+        });
+
+        exitCode.ShouldNotBe(0);
+        output.ShouldContain(message);
+        output.ShouldContain("Mfa__EncryptionKey");
+    }
+
+    [Fact]
+    public async Task OutsideDevelopment_AWeakPreviousMfaKey_RefusesToStart()
+    {
+        var (exitCode, output) = await WebAppProcess.RunAsync([], new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Jwt__SigningKey"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i + 1)).ToArray()),
+            ["Mfa__PreviousEncryptionKeys__0"] = "c2hvcnQ=",
+            ["ConnectionStrings__Default"] = "Host=127.0.0.1;Database=unused",
+        });
+
+        exitCode.ShouldNotBe(0);
+        output.ShouldContain("Mfa:PreviousEncryptionKeys:0 is 40 bits, too weak");
+    }
+
+    [Fact]
+    public void InDevelopment_WithoutMfaKey_GeneratesOneOnFirstRunAndKeepsIt()
+    {
+        var keyFile = Path.Combine(Path.GetTempPath(), $"shopease-key-{Guid.NewGuid():N}", "mfa.key");
+        try
+        {
+            string StartAndReadKey()
+            {
+                using var factory = new StandaloneApiFactory("Development", new Dictionary<string, string?>
+                {
+                    ["Mfa:EncryptionKey"] = "",
+                    ["Mfa:DevelopmentKeyFile"] = keyFile,
+                    ["ConnectionStrings:Default"] = "Host=127.0.0.1;Database=unused",
+                });
+                factory.CreateClient();
+                return File.ReadAllText(keyFile);
+            }
+
+            var first = StartAndReadKey();
+            var second = StartAndReadKey();
+
+            Convert.FromBase64String(first).Length.ShouldBeGreaterThanOrEqualTo(32);
+            second.ShouldBe(first);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.GetUnixFileMode(keyFile).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(keyFile)!, recursive: true);
+        }
+    }
+
     [Fact]
     public async Task NothingOutsideTheContract_IsServed()
     {

@@ -31,10 +31,11 @@ public static class MfaClientExtensions
     }
 
     /// <summary>Signs up and turns TOTP on, confirming with the code of <paramref name="at"/> (the app's clock).</summary>
-    public static async Task<TotpAccount> RegisterWithTotpAsync(this HttpClient client, DateTimeOffset at, string? email = null)
+    public static async Task<TotpAccount> RegisterWithTotpAsync(
+        this HttpClient client, DateTimeOffset at, string? email = null, string password = ApiClientExtensions.DefaultPassword)
     {
-        var registered = await client.RegisterAsync(email);
-        var setup = await client.SetupTotpAsync(registered.Access);
+        var registered = await client.RegisterAsync(email, password);
+        var setup = await client.SetupTotpAsync(registered.Access, password);
         var secret = Base32Encoding.ToBytes(setup.Secret);
         var confirmed = await client.PostJsonAsync(ConfirmPath, new { code = CodeAt(secret, at) }, registered.Access);
         confirmed.StatusCode.ShouldBe(HttpStatusCode.OK, await confirmed.Content.ReadAsStringAsync());
