@@ -138,14 +138,7 @@ stop_apis() {
 add_cleanup stop_apis
 
 # Does 127.0.0.1:$1 answer GET /health/live with 200? Bash only: no process is started per probe.
-health_ok() {
-  local fd line
-  { exec {fd}<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null || return 1
-  { printf 'GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' 1>&"$fd"; } 2>/dev/null || true
-  IFS= read -r -t 5 line <&"$fd" || line=""
-  exec {fd}>&-
-  [[ $line == "HTTP/1.1 200"* ]]
-}
+health_ok() { http_ok "$1" /health/live; }
 
 now_us() { echo "${EPOCHREALTIME/./}"; }
 

@@ -9,6 +9,8 @@ cd "$(dirname "$0")/.."
 LOG_PREFIX="test"
 # shellcheck source=scripts/lib/postgres.sh
 source scripts/lib/postgres.sh
+# shellcheck source=scripts/lib/redis.sh
+source scripts/lib/redis.sh
 
 if [[ ${1:-} == -h || ${1:-} == --help ]]; then
   cat <<'EOF'
@@ -16,7 +18,9 @@ Usage: scripts/test.sh [dotnet test options...]
 
 Builds ShopEase.sln, starts a throwaway PostgreSQL (fresh temp dir, free port on
 127.0.0.1, deleted afterwards), exports SHOPEASE_TEST_DATABASE (an Npgsql
-connection string to its "postgres" database) and runs `dotnet test` on the
+connection string to its "postgres" database) and SHOPEASE_REDIS_SERVER (the
+redis-server binary, installed with apt-get when missing; the tests of the
+shared limits start servers of their own with it) and runs `dotnet test` on the
 solution. Node.js and npm are installed with apt-get when missing: a test
 type-checks the example front end in examples/ against the OpenAPI document.
 Prints "N passed, N failed" last; exits non-zero if anything failed.
@@ -64,6 +68,9 @@ SHOPEASE_TEST_DATABASE=$(pg_connection_string postgres)
 export SHOPEASE_TEST_DATABASE
 # The outage tests start and stop a cluster of their own with these binaries.
 export SHOPEASE_PG_BINDIR=$PG_BINDIR
+# The shared-limit tests start (and kill) redis-servers of their own with this binary.
+redis_require
+export SHOPEASE_REDIS_SERVER=$REDIS_SERVER
 log "SHOPEASE_TEST_DATABASE=$SHOPEASE_TEST_DATABASE"
 
 log "building $SOLUTION"

@@ -77,7 +77,7 @@ internal sealed class ApiClient : IDisposable
         return buffer.ToArray();
     }
 
-    private async Task<ApiResponse> SendAsync(HttpRequestMessage request, bool keepBody)
+    public async Task<ApiResponse> SendAsync(HttpRequestMessage request, bool keepBody)
     {
         using (request)
         {
@@ -122,6 +122,47 @@ internal readonly record struct ApiResponse(int Status, byte[]? Body)
                 reader.Read();
                 return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
             }
+        }
+
+        return null;
+    }
+
+    /// <summary><see cref="JsonString"/>, or null when the body is not JSON at all (e.g. a proxy's HTML error page).</summary>
+    public string? JsonStringOrNull(string property)
+    {
+        try
+        {
+            return JsonString(property);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>One top-level integer property of a JSON object body, e.g. a product's <c>stock</c>; null when absent or not JSON.</summary>
+    public long? JsonNumberOrNull(string property)
+    {
+        if (Body is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var reader = new Utf8JsonReader(Body);
+            while (reader.Read())
+            {
+                if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1 && reader.ValueTextEquals(property))
+                {
+                    reader.Read();
+                    return reader.TokenType == JsonTokenType.Number ? reader.GetInt64() : null;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            return null;
         }
 
         return null;

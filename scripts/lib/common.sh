@@ -136,6 +136,41 @@ stop_child() {
   wait "$pid" 2>/dev/null || true
 }
 
+# --- probes ------------------------------------------------------------------
+
+# Send REQUEST (printf %b escapes: \r\n) to 127.0.0.1:PORT and print the first line of the answer, or
+# nothing when no one listens. Bash only: no process is started per probe.
+tcp_first_line() {
+  local port=$1 request=$2 fd line=""
+  { exec {fd}<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null || return 0
+  { printf '%b' "$request" 1>&"$fd"; } 2>/dev/null || true
+  IFS= read -r -t 5 line <&"$fd" || true
+  exec {fd}>&-
+  printf '%s\n' "$line"
+}
+
+# Does GET PATH on 127.0.0.1:PORT answer 200?
+http_ok() {
+  [[ $(tcp_first_line "$1" "GET $2 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n") == "HTTP/1.1 200"* ]]
+}
+
+# For scripts that take no argument but --help (they define usage): print it and exit 0 on --help,
+# fail on anything else.
+accept_only_help() {
+  case "${1:-}" in
+    -h | --help | help)
+      usage
+      exit 0
+      ;;
+    "") ;;
+    *)
+      usage >&2
+      die "unknown option: $1"
+      ;;
+  esac
+  [[ $# -le 1 ]] || die "unexpected arguments: $*"
+}
+
 # --- prerequisites -----------------------------------------------------------
 
 # Run "$@" as root: directly when root, through sudo when it exists, else fail.

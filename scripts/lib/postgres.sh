@@ -347,3 +347,11 @@ pg_ensure_database() {
     "$PG_BINDIR/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres "$db"
   fi
 }
+
+# A crash and a restart on the same port: stop -m immediate (no goodbye to clients, recovery at start),
+# wait $1 seconds (default 0), start again. For bench/chaos.sh.
+pg_restart() {
+  _pg_server "$PG_BINDIR/pg_ctl" -D "$PG_DATA" stop -m immediate -w -t 30 >/dev/null 2>&1 || true
+  sleep "${1:-0}"
+  SHOPEASE_PG_PORT=$PG_PORT _pg_start_server "$PG_PORT"
+}

@@ -1,11 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using ShopEase.Application.Common.Abstractions;
+using ShopEase.Infrastructure.Metrics;
 using ShopEase.Infrastructure.Persistence;
 using ShopEase.Infrastructure.RateLimiting;
+using ShopEase.Infrastructure.Redis;
 using ShopEase.Infrastructure.Security;
 using ShopEase.Infrastructure.Sessions;
 
@@ -95,6 +98,13 @@ public static class DependencyInjection
         services.AddSingleton<ILoginThrottle, LoginThrottle>();
         services.AddSingleton<ICommonPasswords, Passwords.CommonPasswordList>();
 
+        // Only when configured: connecting starts with the app, in the background.
+        if (configuration[RedisConnection.ConfigurationKey] is { Length: > 0 } redis)
+        {
+            services.AddSingleton(sp => new RedisConnection(redis, sp.GetRequiredService<ILoggerFactory>()));
+            services.AddHostedService(sp => sp.GetRequiredService<RedisConnection>());
+        }
+
         services.AddOptions<HousekeepingOptions>()
             .Bind(configuration.GetSection(HousekeepingOptions.SectionName))
             .Validate(o => o.Period > TimeSpan.Zero && o.BatchSize > 0 && o.Retention >= TimeSpan.Zero,
@@ -124,6 +134,8 @@ public static class DependencyInjection
         services.AddSingleton<IAccessTokenValidator>(sp => sp.GetRequiredService<AccessTokenValidator>());
         services.AddSingleton<PasswordHashingGate>();
         services.AddSingleton<Application.Common.Abstractions.IPasswordHasher, GatedPasswordHasher>();
+        services.AddSingleton<ShopMetrics>();
+        services.AddSingleton<IShopMetrics>(sp => sp.GetRequiredService<ShopMetrics>());
         return services;
     }
 }

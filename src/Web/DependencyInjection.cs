@@ -9,6 +9,7 @@ using ShopEase.Web.OpenApi;
 using ShopEase.Web.RateLimiting;
 using ShopEase.Web.ExceptionHandling;
 using ShopEase.Web.Http;
+using ShopEase.Web.Observability;
 
 namespace ShopEase.Web;
 
@@ -44,6 +45,7 @@ public static class DependencyInjection
         services.AddSingleton<BrowserTransport>();
         services.AddFrontendCors(configuration);
         services.AddApiRateLimiting();
+        services.AddObservability(configuration);
         services.AddTrustedProxies(configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(
             "database", tags: [HealthEndpoints.ReadyTag], timeout: TimeSpan.FromSeconds(5));

@@ -171,6 +171,23 @@ public sealed class StartupConfigurationTests
     }
 
     [Theory]
+    [InlineData("0")]
+    [InlineData("70000")]
+    public async Task ManagementPortOutOfRange_RefusesToStart(string port)
+    {
+        var (exitCode, output) = await WebAppProcess.RunAsync([], new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Jwt__SigningKey"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i + 2)).ToArray()),
+            ["Management__Port"] = port,
+            ["ConnectionStrings__Default"] = "Host=127.0.0.1;Database=unused",
+        });
+
+        exitCode.ShouldNotBe(0);
+        output.ShouldContain("Management:Port must be a TCP port");
+    }
+
+    [Theory]
     [InlineData("", "Mfa:EncryptionKey is missing")]
     [InlineData("c2hvcnQ=", "Mfa:EncryptionKey is 40 bits, too weak")]
     [InlineData("this is not base64!", "Mfa:EncryptionKey is not valid base64")]

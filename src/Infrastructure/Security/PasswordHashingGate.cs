@@ -12,7 +12,7 @@ namespace ShopEase.Infrastructure.Security;
 /// </summary>
 internal sealed class PasswordHashingGate : IDisposable
 {
-    public const string MeterName = "ShopEase.PasswordHashing";
+    public const string MeterName = Metrics.Telemetry.PasswordHashingMeterName;
 
     /// <summary>A full queue drains within about a second at the default cost.</summary>
     public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(1);
@@ -33,6 +33,10 @@ internal sealed class PasswordHashingGate : IDisposable
         _running = meter.CreateUpDownCounter<int>("shopease.password_hashing.running", "{hash}", "Password hashes running now.");
         _waiting = meter.CreateUpDownCounter<int>("shopease.password_hashing.waiting", "{hash}", "Password hashes waiting for a place.");
         _refused = meter.CreateCounter<long>("shopease.password_hashing.refused", "{hash}", "Password hashes refused because the queue was full.");
+
+        // A scrape shows the gauges at 0 from the start, not only after the first hash or the first wait.
+        _running.Add(0);
+        _waiting.Add(0);
     }
 
     /// <summary>Runs <paramref name="hash"/> on the calling thread once a place is free.</summary>

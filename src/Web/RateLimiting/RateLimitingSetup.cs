@@ -4,12 +4,14 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using ShopEase.Application.Common.Options;
 using ShopEase.Web.ExceptionHandling;
+using ShopEase.Infrastructure.Redis;
 
 namespace ShopEase.Web.RateLimiting;
 
 /// <summary>
-/// Per-client-IP limits on login and sign-up through ASP.NET Core's rate limiter. The client IP is
-/// the socket peer, or what a configured trusted proxy forwarded (see ForwardedHeaders setup).
+/// Per-client-IP limits on login and sign-up through ASP.NET Core's rate limiter, shared by every node
+/// through Redis when <c>Redis:Configuration</c> is set. The client IP is the socket peer, or what a
+/// configured trusted proxy forwarded (see ForwardedHeaders setup).
 /// </summary>
 public static class RateLimitingSetup
 {
@@ -50,7 +52,19 @@ public static class RateLimitingSetup
 
         var (permits, window) = limit(settings);
         var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        return RateLimitPartition.GetFixedWindowLimiter($"{policy}:{client}", _ => new FixedWindowRateLimiterOptions
+        return FixedWindowPartition(http, $"{policy}:{client}", permits, window);
+    }
+
+    /// <summary>In Redis when it is configured, so that every node counts against one budget; else in this node's memory.</summary>
+    private static RateLimitPartition<string> FixedWindowPartition(HttpContext http, string key, int permits, TimeSpan window)
+    {
+        if (http.RequestServices.GetService<RedisConnection>() is { } redis)
+        {
+            var logger = http.RequestServices.GetRequiredService<ILogger<SharedFixedWindowRateLimiter>>();
+            return RateLimitPartition.Get(key, k => new SharedFixedWindowRateLimiter(k, permits, window, redis, logger));
+        }
+
+        return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = permits,
             Window = window,

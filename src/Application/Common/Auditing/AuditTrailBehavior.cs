@@ -59,10 +59,10 @@ public sealed partial class AuditTrailBehavior<TMessage, TResponse>(
             case (RegisterCommand, AuthResult result):
                 LogSignedUp(logger, result.User.Id, result.SessionId);
                 break;
-            case (LoginCommand, LoginOutcome { Session: { } result }):
+            case (LoginCommand, LoginResult { Session: { } result }):
                 LogLoginSucceeded(logger, result.User.Id, result.SessionId);
                 break;
-            case (LoginCommand, LoginOutcome { MfaRequired: { } challenge }):
+            case (LoginCommand, LoginResult { MfaRequired: { } challenge }):
                 LogSecondFactorRequired(logger, challenge.UserId);
                 break;
             case (LoginMfaCommand second, AuthResult result):

@@ -15,7 +15,8 @@ public sealed class ChangePasswordCommandHandler(
     ITokenIssuer tokenIssuer,
     ITransactionScope transaction,
     TimeProvider timeProvider,
-    IOptions<SessionOptions> options) : ICommandHandler<ChangePasswordCommand, TokenPair>
+    IOptions<SessionOptions> options,
+    IShopMetrics metrics) : ICommandHandler<ChangePasswordCommand, TokenPair>
 {
     public async ValueTask<TokenPair> Handle(ChangePasswordCommand command, CancellationToken cancellationToken)
     {
@@ -33,7 +34,7 @@ public sealed class ChangePasswordCommandHandler(
         // All or nothing: a new password with the other sessions still live would defeat its purpose.
         var now = timeProvider.GetUtcNow();
         var newHash = await passwordHasher.HashAsync(command.NewPassword, cancellationToken);
-        var refresh = await transaction.RunAsync(
+        var (refresh, revoked) = await transaction.RunAsync(
             async ct =>
             {
                 // The caller's session must still be live before anything changes.
@@ -44,10 +45,10 @@ public sealed class ChangePasswordCommandHandler(
                 await users.UpdateAsync(user, ct);
 
                 // Whoever else knew the old password is logged out; the caller keeps their session.
-                await sessions.RevokeAllAsync(user.Id, command.SessionId, now, ct);
-                return replaced;
+                return (replaced, await sessions.RevokeAllAsync(user.Id, command.SessionId, now, ct));
             },
             cancellationToken);
+        metrics.SessionsRevoked(SessionRevocationReason.PasswordChanged, revoked);
         var access = tokenIssuer.IssueAccessToken(user.Id, command.SessionId);
         return new TokenPair(access.Token, refresh, TokenPair.BearerTokenType, access.ExpiresInSeconds);
     }

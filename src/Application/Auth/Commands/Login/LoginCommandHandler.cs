@@ -13,15 +13,17 @@ public sealed class LoginCommandHandler(
     ILoginThrottle throttle,
     IMfaChallengeStore mfaChallenges,
     SessionStarter sessionStarter,
-    TimeProvider timeProvider) : ICommandHandler<LoginCommand, LoginOutcome>
+    TimeProvider timeProvider,
+    IShopMetrics metrics) : ICommandHandler<LoginCommand, LoginResult>
 {
-    public async ValueTask<LoginOutcome> Handle(LoginCommand command, CancellationToken cancellationToken)
+    public async ValueTask<LoginResult> Handle(LoginCommand command, CancellationToken cancellationToken)
     {
         var email = EmailAddress.Normalize(command.Email);
 
         // A locked email is refused before its password is looked at: no hint whether it was right.
         if (await throttle.LockedForAsync(email, cancellationToken) is { } wait)
         {
+            metrics.LoginAttempted(LoginOutcome.LockedOut);
             throw new RateLimitedException(wait);
         }
 
@@ -30,6 +32,7 @@ public sealed class LoginCommandHandler(
         {
             await passwordHasher.VerifyAgainstDummyHashAsync(command.Password, cancellationToken);
             await throttle.RecordFailureAsync(email, cancellationToken);
+            metrics.LoginAttempted(LoginOutcome.Failed);
             throw new InvalidCredentialsException();
         }
 
@@ -39,6 +42,7 @@ public sealed class LoginCommandHandler(
         if (check == PasswordCheck.Failed || !user.IsActive)
         {
             await throttle.RecordFailureAsync(email, cancellationToken);
+            metrics.LoginAttempted(LoginOutcome.Failed);
             throw new InvalidCredentialsException();
         }
 
@@ -50,14 +54,18 @@ public sealed class LoginCommandHandler(
         var now = timeProvider.GetUtcNow();
         if (user.MfaEnabled)
         {
-            return LoginOutcome.SecondFactorRequired(await ChallengeAsync(user, now, cancellationToken));
+            var challenge = await ChallengeAsync(user, now, cancellationToken);
+            metrics.LoginAttempted(LoginOutcome.SecondFactorRequired);
+            return LoginResult.SecondFactorRequired(challenge);
         }
 
         await throttle.ResetAsync(email, cancellationToken);
         user.RecordLogin(now);
         await users.UpdateAsync(user, cancellationToken);
 
-        return LoginOutcome.SignedIn(await sessionStarter.StartAsync(user, command.Client, cancellationToken));
+        var result = await sessionStarter.StartAsync(user, command.Client, cancellationToken);
+        metrics.LoginAttempted(LoginOutcome.Succeeded);
+        return LoginResult.SignedIn(result);
     }
 
     /// <summary>

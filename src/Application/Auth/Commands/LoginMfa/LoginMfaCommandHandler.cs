@@ -14,7 +14,8 @@ public sealed class LoginMfaCommandHandler(
     ILoginThrottle throttle,
     ITransactionScope transaction,
     SessionStarter sessionStarter,
-    TimeProvider timeProvider) : ICommandHandler<LoginMfaCommand, AuthResult>
+    TimeProvider timeProvider,
+    IShopMetrics metrics) : ICommandHandler<LoginMfaCommand, AuthResult>
 {
     public async ValueTask<AuthResult> Handle(LoginMfaCommand command, CancellationToken cancellationToken)
     {
@@ -34,6 +35,7 @@ public sealed class LoginMfaCommandHandler(
 
         if (await throttle.LockedForAsync(user.Email, cancellationToken) is { } wait)
         {
+            metrics.LoginAttempted(LoginOutcome.LockedOut);
             throw new RateLimitedException(wait);
         }
 
@@ -59,12 +61,15 @@ public sealed class LoginMfaCommandHandler(
         if (!accepted)
         {
             await throttle.RecordFailureAsync(user.Email, cancellationToken);
+            metrics.LoginAttempted(LoginOutcome.SecondFactorFailed);
             throw new InvalidMfaCodeException(user.Id);
         }
 
         await throttle.ResetAsync(user.Email, cancellationToken);
         user.RecordLogin(now);
         await users.UpdateAsync(user, cancellationToken);
-        return await sessionStarter.StartAsync(user, command.Client, cancellationToken);
+        var result = await sessionStarter.StartAsync(user, command.Client, cancellationToken);
+        metrics.LoginAttempted(LoginOutcome.Succeeded);
+        return result;
     }
 }

@@ -4,7 +4,7 @@ using ShopEase.Application.Common.Exceptions;
 
 namespace ShopEase.Application.Auth.Commands.Logout;
 
-public sealed class LogoutCommandHandler(IRefreshTokenStore refreshTokens, TimeProvider timeProvider)
+public sealed class LogoutCommandHandler(IRefreshTokenStore refreshTokens, TimeProvider timeProvider, IShopMetrics metrics)
     : ICommandHandler<LogoutCommand>
 {
     public async ValueTask<Unit> Handle(LogoutCommand command, CancellationToken cancellationToken)
@@ -16,6 +16,7 @@ public sealed class LogoutCommandHandler(IRefreshTokenStore refreshTokens, TimeP
             throw new TokenNotValidException();
         }
 
+        metrics.SessionsRevoked(SessionRevocationReason.Logout, 1);
         return Unit.Value;
     }
 }

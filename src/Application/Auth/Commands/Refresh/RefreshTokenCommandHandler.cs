@@ -13,6 +13,7 @@ public sealed partial class RefreshTokenCommandHandler(
     ITokenIssuer tokenIssuer,
     TimeProvider timeProvider,
     IOptions<SessionOptions> options,
+    IShopMetrics metrics,
     ILogger<RefreshTokenCommandHandler> logger) : ICommandHandler<RefreshTokenCommand, TokenPair>
 {
     public async ValueTask<TokenPair> Handle(RefreshTokenCommand command, CancellationToken cancellationToken)
@@ -25,6 +26,8 @@ public sealed partial class RefreshTokenCommandHandler(
         {
             case RefreshRotationStatus.ReuseDetected:
                 LogReuseDetected(logger, rotation.UserId, rotation.SessionId);
+                metrics.RefreshTokenReuseDetected();
+                metrics.SessionsRevoked(SessionRevocationReason.TokenReuse, 1);
                 throw new TokenNotValidException();
             case RefreshRotationStatus.Rejected:
                 throw new TokenNotValidException();

@@ -12,7 +12,8 @@ public sealed class RegisterCommandHandler(
     IPasswordHasher passwordHasher,
     SessionStarter sessionStarter,
     ITransactionScope transaction,
-    TimeProvider timeProvider) : ICommandHandler<RegisterCommand, AuthResult>
+    TimeProvider timeProvider,
+    IShopMetrics metrics) : ICommandHandler<RegisterCommand, AuthResult>
 {
     public async ValueTask<AuthResult> Handle(RegisterCommand command, CancellationToken cancellationToken)
     {
@@ -21,7 +22,7 @@ public sealed class RegisterCommandHandler(
         user.RecordLogin(now);
 
         // One transaction: an account is never left without the session its sign-up promised.
-        return await transaction.RunAsync(
+        var result = await transaction.RunAsync(
             async ct =>
             {
                 // The validator already checked uniqueness; this catches the sign-up that raced it.
@@ -33,5 +34,7 @@ public sealed class RegisterCommandHandler(
                 return await sessionStarter.StartAsync(user, command.Client, ct);
             },
             cancellationToken);
+        metrics.SignedUp();
+        return result;
     }
 }

@@ -8,7 +8,7 @@ using ShopEase.Domain.Orders;
 namespace ShopEase.Application.Orders.Commands.Checkout;
 
 public sealed class CheckoutCommandHandler(
-    IOrderRepository orders, ICartRepository carts, IMapper mapper, TimeProvider timeProvider)
+    IOrderRepository orders, ICartRepository carts, IMapper mapper, TimeProvider timeProvider, IShopMetrics metrics)
     : ICommandHandler<CheckoutCommand, PlacedOrder>
 {
     public async ValueTask<PlacedOrder> Handle(CheckoutCommand command, CancellationToken cancellationToken)
@@ -35,6 +35,11 @@ public sealed class CheckoutCommandHandler(
 
         var order = Order.Place(cart, timeProvider.GetUtcNow(), command.IdempotencyKey);
         var placement = await orders.PlaceAsync(order, cancellationToken);
+        if (placement.Status == OrderPlacementStatus.Placed)
+        {
+            metrics.OrderPlaced();
+        }
+
         return placement.Status switch
         {
             OrderPlacementStatus.Placed => new PlacedOrder(mapper.Map<OrderDto>(order), Replayed: false),

@@ -3,12 +3,13 @@ using ShopEase.Application.Common.Abstractions;
 
 namespace ShopEase.Application.Sessions.Commands.LogoutAll;
 
-public sealed class LogoutAllCommandHandler(ISessionRepository sessions, TimeProvider timeProvider)
+public sealed class LogoutAllCommandHandler(ISessionRepository sessions, TimeProvider timeProvider, IShopMetrics metrics)
     : ICommandHandler<LogoutAllCommand>
 {
     public async ValueTask<Unit> Handle(LogoutAllCommand command, CancellationToken cancellationToken)
     {
-        await sessions.RevokeAllAsync(command.UserId, exceptSessionId: null, timeProvider.GetUtcNow(), cancellationToken);
+        var revoked = await sessions.RevokeAllAsync(command.UserId, exceptSessionId: null, timeProvider.GetUtcNow(), cancellationToken);
+        metrics.SessionsRevoked(SessionRevocationReason.LogoutAll, revoked);
         return Unit.Value;
     }
 }

@@ -22,6 +22,7 @@ public sealed class ChangePasswordCommandHandlerTests
     private static readonly Guid CallerSessionId = Guid.Parse("0193a5c2-0000-7000-8000-0000000000a1");
 
     private readonly IUserRepository _users = Substitute.For<IUserRepository>();
+    private readonly IShopMetrics _metrics = Substitute.For<IShopMetrics>();
     private readonly ISessionRepository _sessions = Substitute.For<ISessionRepository>();
     private readonly IRefreshTokenStore _refreshTokens = Substitute.For<IRefreshTokenStore>();
     private readonly IPasswordHasher _passwordHasher = Substitute.For<IPasswordHasher>();
@@ -205,5 +206,5 @@ public sealed class ChangePasswordCommandHandlerTests
             .Returns((string?)null);
 
     private ChangePasswordCommandHandler CreateHandler() =>
-        new(_users, _sessions, _refreshTokens, _passwordHasher, _tokenIssuer, _transaction, _clock, Options.Create(_options));
+        new(_users, _sessions, _refreshTokens, _passwordHasher, _tokenIssuer, _transaction, _clock, Options.Create(_options), _metrics);
 }

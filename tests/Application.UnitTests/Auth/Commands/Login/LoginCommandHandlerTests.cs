@@ -22,6 +22,7 @@ public sealed class LoginCommandHandlerTests
     private static readonly DateTimeOffset Joined = TestClock.Start.AddDays(-10);
 
     private readonly IUserRepository _users = Substitute.For<IUserRepository>();
+    private readonly IShopMetrics _metrics = Substitute.For<IShopMetrics>();
     private readonly IPasswordHasher _passwordHasher = Substitute.For<IPasswordHasher>();
     private readonly IRefreshTokenStore _refreshTokens = Substitute.For<IRefreshTokenStore>();
     private readonly ITokenIssuer _tokenIssuer = Substitute.For<ITokenIssuer>();
@@ -202,6 +203,38 @@ public sealed class LoginCommandHandlerTests
             Arg.Any<CancellationToken>());
     }
 
+    [Fact]
+    public async Task Handle_Success_CountsASucceededLogin()
+    {
+        await CreateHandler().Handle(Command("ann@shop.io", Password), CancellationToken.None);
+
+        _metrics.Received(1).LoginAttempted(LoginOutcome.Succeeded);
+        _metrics.DidNotReceive().LoginAttempted(LoginOutcome.Failed);
+    }
+
+    [Theory]
+    [InlineData("bob@shop.io", Password)]
+    [InlineData("ann@shop.io", "wrong password")]
+    public async Task Handle_InvalidCredentials_CountsAFailedLogin(string email, string password)
+    {
+        await Should.ThrowAsync<InvalidCredentialsException>(
+            () => CreateHandler().Handle(Command(email, password), CancellationToken.None).AsTask());
+
+        _metrics.Received(1).LoginAttempted(LoginOutcome.Failed);
+        _metrics.DidNotReceive().LoginAttempted(LoginOutcome.Succeeded);
+    }
+
+    [Fact]
+    public async Task Handle_LockedEmail_CountsALockedOutLogin()
+    {
+        _throttle.LockedForAsync("ann@shop.io", Arg.Any<CancellationToken>()).Returns(TimeSpan.FromMinutes(7));
+
+        await Should.ThrowAsync<RateLimitedException>(
+            () => CreateHandler().Handle(Command("ann@shop.io", Password), CancellationToken.None).AsTask());
+
+        _metrics.Received(1).LoginAttempted(LoginOutcome.LockedOut);
+    }
+
     private static LoginCommand Command(string email, string password) => new(email, password, ClientInfo.Unknown);
 
     [Fact]
@@ -259,6 +292,8 @@ public sealed class LoginCommandHandlerTests
 
         outcome.Session.ShouldBeNull();
         outcome.MfaRequired.ShouldBe(new MfaRequiredResult(MfaRequired: true, "mfa-token", 300) { UserId = _ann.Id });
+        _metrics.Received(1).LoginAttempted(LoginOutcome.SecondFactorRequired);
+        _metrics.DidNotReceive().LoginAttempted(LoginOutcome.Succeeded);
         await _refreshTokens.DidNotReceiveWithAnyArgs().StartSessionAsync(default!, default, default);
         _tokenIssuer.DidNotReceiveWithAnyArgs().IssueAccessToken(default, default);
     }
@@ -313,7 +348,7 @@ public sealed class LoginCommandHandlerTests
     }
 
     private LoginCommandHandler CreateHandler() =>
-        new(_users, _passwordHasher, _throttle, _mfaChallenges, CreateSessionStarter(), _clock);
+        new(_users, _passwordHasher, _throttle, _mfaChallenges, CreateSessionStarter(), _clock, _metrics);
 
     private SessionStarter CreateSessionStarter() =>
         new(_refreshTokens, _tokenIssuer, TestMapper.Instance, _clock, Options.Create(new SessionOptions()));

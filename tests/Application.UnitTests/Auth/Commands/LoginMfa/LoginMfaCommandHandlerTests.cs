@@ -23,6 +23,7 @@ public sealed class LoginMfaCommandHandlerTests
     private readonly ILoginThrottle _throttle = Substitute.For<ILoginThrottle>();
     private readonly IRefreshTokenStore _refreshTokens = Substitute.For<IRefreshTokenStore>();
     private readonly ITokenIssuer _tokenIssuer = Substitute.For<ITokenIssuer>();
+    private readonly IShopMetrics _metrics = Substitute.For<IShopMetrics>();
     private readonly InMemoryMfaChallengeStore _challenges = new();
     private readonly InlineTransactionScope _transaction = new();
     private readonly User _ann = User.Register("ann@shop.io", "stored-hash", TestClock.Start.AddDays(-10));
@@ -269,6 +270,23 @@ public sealed class LoginMfaCommandHandlerTests
     }
 
     [Fact]
+    public async Task Handle_Success_IsCountedAsASucceededLogin()
+    {
+        await Handle(Code(TestClock.Start));
+
+        _metrics.Received(1).LoginAttempted(LoginOutcome.Succeeded);
+    }
+
+    [Fact]
+    public async Task Handle_WrongCode_IsCountedAsAFailedSecondFactor()
+    {
+        await Should.ThrowAsync<InvalidMfaCodeException>(() => Handle(WrongCode()));
+
+        _metrics.Received(1).LoginAttempted(LoginOutcome.SecondFactorFailed);
+        _metrics.DidNotReceive().LoginAttempted(LoginOutcome.Succeeded);
+    }
+
+    [Fact]
     public async Task Handle_Success_RecordsTheLogin()
     {
         _clock.Advance(TimeSpan.FromSeconds(40));
@@ -298,5 +316,6 @@ public sealed class LoginMfaCommandHandlerTests
             _throttle,
             _transaction,
             new SessionStarter(_refreshTokens, _tokenIssuer, TestMapper.Instance, _clock, Options.Create(new SessionOptions())),
-            _clock);
+            _clock,
+            _metrics);
 }

@@ -13,6 +13,7 @@ public sealed class LogoutCommandHandlerTests
     private static readonly Guid CallerId = Guid.Parse("0193a5c2-0000-7000-8000-000000000001");
 
     private readonly IRefreshTokenStore _refreshTokens = Substitute.For<IRefreshTokenStore>();
+    private readonly IShopMetrics _metrics = Substitute.For<IShopMetrics>();
     private readonly FakeTimeProvider _clock = TestClock.Create();
 
     [Fact]
@@ -51,5 +52,5 @@ public sealed class LogoutCommandHandlerTests
             .RevokeSessionOfTokenAsync(Arg.Any<string>(), Arg.Any<Guid>(), Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>())
             .Returns(revoked);
 
-    private LogoutCommandHandler CreateHandler() => new(_refreshTokens, _clock);
+    private LogoutCommandHandler CreateHandler() => new(_refreshTokens, _clock, _metrics);
 }

@@ -21,6 +21,7 @@ public sealed class RefreshTokenCommandHandlerTests
     private static readonly TimeSpan RefreshLifetime = TimeSpan.FromHours(2);
 
     private readonly IRefreshTokenStore _refreshTokens = Substitute.For<IRefreshTokenStore>();
+    private readonly IShopMetrics _metrics = Substitute.For<IShopMetrics>();
     private readonly ITokenIssuer _tokenIssuer = Substitute.For<ITokenIssuer>();
     private readonly FakeTimeProvider _clock = TestClock.Create();
     private readonly RecordingLogger<RefreshTokenCommandHandler> _logger = new();
@@ -81,6 +82,18 @@ public sealed class RefreshTokenCommandHandlerTests
 
         await Should.ThrowAsync<TokenNotValidException>(
             () => CreateHandler().Handle(new RefreshTokenCommand(OldRefresh), CancellationToken.None).AsTask());
+    }
+
+    [Fact]
+    public async Task Handle_ReuseDetected_CountsTheReuseAndTheRevokedSession()
+    {
+        RotationAnswers(RefreshRotation.ReuseDetected(_ann.Id, SessionId));
+
+        await Should.ThrowAsync<TokenNotValidException>(
+            () => CreateHandler().Handle(new RefreshTokenCommand(OldRefresh), CancellationToken.None).AsTask());
+
+        _metrics.Received(1).RefreshTokenReuseDetected();
+        _metrics.Received(1).SessionsRevoked(SessionRevocationReason.TokenReuse, 1);
     }
 
     [Fact]
@@ -170,5 +183,6 @@ public sealed class RefreshTokenCommandHandlerTests
     private RefreshTokenCommandHandler CreateHandler() =>
         new(_refreshTokens, _tokenIssuer, _clock,
             Options.Create(new SessionOptions { RefreshTokenLifetime = RefreshLifetime, SessionLifetime = TimeSpan.FromDays(10) }),
+            _metrics,
             _logger);
 }

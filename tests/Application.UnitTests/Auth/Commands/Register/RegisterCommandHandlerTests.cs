@@ -21,6 +21,7 @@ public sealed class RegisterCommandHandlerTests
 
     private readonly InlineTransactionScope _transaction = new();
     private readonly IUserRepository _users = Substitute.For<IUserRepository>();
+    private readonly IShopMetrics _metrics = Substitute.For<IShopMetrics>();
     private readonly IPasswordHasher _passwordHasher = Substitute.For<IPasswordHasher>();
     private readonly IRefreshTokenStore _refreshTokens = Substitute.For<IRefreshTokenStore>();
     private readonly ITokenIssuer _tokenIssuer = Substitute.For<ITokenIssuer>();
@@ -130,6 +131,25 @@ public sealed class RegisterCommandHandlerTests
     }
 
     [Fact]
+    public async Task Handle_WhenTheEmailWasTakenMeanwhile_CountsNoSignUp()
+    {
+        _users.TryAddAsync(Arg.Any<User>(), Arg.Any<CancellationToken>()).Returns(false);
+
+        await Should.ThrowAsync<ValidationFailedException>(
+            () => CreateHandler().Handle(Command("ann@shop.io"), CancellationToken.None).AsTask());
+
+        _metrics.DidNotReceiveWithAnyArgs().SignedUp();
+    }
+
+    [Fact]
+    public async Task Handle_CountsOneSignUp()
+    {
+        await CreateHandler().Handle(Command("ann@shop.io"), CancellationToken.None);
+
+        _metrics.Received(1).SignedUp();
+    }
+
+    [Fact]
     public async Task Handle_WhenTheEmailWasTakenMeanwhile_StartsNoSession()
     {
         _users.TryAddAsync(Arg.Any<User>(), Arg.Any<CancellationToken>()).Returns(false);
@@ -163,7 +183,7 @@ public sealed class RegisterCommandHandlerTests
     }
 
     private RegisterCommandHandler CreateHandler() =>
-        new(_users, _passwordHasher, CreateSessionStarter(), _transaction, _clock);
+        new(_users, _passwordHasher, CreateSessionStarter(), _transaction, _clock, _metrics);
 
     private SessionStarter CreateSessionStarter() =>
         new(_refreshTokens, _tokenIssuer, TestMapper.Instance, _clock, Options.Create(new SessionOptions()));

@@ -19,6 +19,7 @@ public sealed class CheckoutCommandHandlerTests
     private static readonly Guid UserId = Guid.Parse("0193a5c2-0000-7000-8000-000000000001");
 
     private readonly IOrderRepository _orders = Substitute.For<IOrderRepository>();
+    private readonly IShopMetrics _metrics = Substitute.For<IShopMetrics>();
     private readonly ICartRepository _carts = Substitute.For<ICartRepository>();
     private readonly FakeTimeProvider _clock = TestClock.Create();
     private readonly Product _mug = Product.Create("MUG-01", "Mug", "", new Money(1999, "EUR"), 5, TestClock.Start);
@@ -56,6 +57,25 @@ public sealed class CheckoutCommandHandlerTests
         result.Order.Id.ShouldBe(_placed!.Id);
         result.Order.Total.ShouldBe(new MoneyDto(4448, "EUR"));
         result.Order.Items.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Handle_Placed_CountsOneOrderPlaced()
+    {
+        await CreateHandler().Handle(new CheckoutCommand(UserId, Key), CancellationToken.None);
+
+        _metrics.Received(1).OrderPlaced();
+    }
+
+    [Fact]
+    public async Task Handle_KeyOfAnEarlierOrder_CountsNoNewOrder()
+    {
+        var earlier = Order.Place(new Cart(UserId, [new CartLine(_mug, 1)]), TestClock.Start.AddHours(-1), Key);
+        _orders.FindByIdempotencyKeyAsync(UserId, Key, Arg.Any<CancellationToken>()).Returns(earlier);
+
+        await CreateHandler().Handle(new CheckoutCommand(UserId, Key), CancellationToken.None);
+
+        _metrics.DidNotReceiveWithAnyArgs().OrderPlaced();
     }
 
     [Fact]
@@ -158,5 +178,5 @@ public sealed class CheckoutCommandHandlerTests
         await _orders.Received(1).PlaceAsync(Arg.Any<Order>(), cancellation.Token);
     }
 
-    private CheckoutCommandHandler CreateHandler() => new(_orders, _carts, TestMapper.Instance, _clock);
+    private CheckoutCommandHandler CreateHandler() => new(_orders, _carts, TestMapper.Instance, _clock, _metrics);
 }

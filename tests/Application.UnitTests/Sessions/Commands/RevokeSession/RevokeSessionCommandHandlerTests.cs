@@ -14,6 +14,7 @@ public sealed class RevokeSessionCommandHandlerTests
     private static readonly Guid SessionId = Guid.Parse("0193a5c2-0000-7000-8000-0000000000a1");
 
     private readonly ISessionRepository _sessions = Substitute.For<ISessionRepository>();
+    private readonly IShopMetrics _metrics = Substitute.For<IShopMetrics>();
     private readonly FakeTimeProvider _clock = TestClock.Create();
 
     [Fact]
@@ -51,5 +52,5 @@ public sealed class RevokeSessionCommandHandlerTests
             .RevokeAsync(Arg.Any<Guid>(), Arg.Any<Guid>(), Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>())
             .Returns(revoked);
 
-    private RevokeSessionCommandHandler CreateHandler() => new(_sessions, _clock);
+    private RevokeSessionCommandHandler CreateHandler() => new(_sessions, _clock, _metrics);
 }

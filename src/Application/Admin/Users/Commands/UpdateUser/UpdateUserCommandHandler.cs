@@ -13,6 +13,7 @@ public sealed partial class UpdateUserCommandHandler(
     IMapper mapper,
     ITransactionScope transaction,
     TimeProvider timeProvider,
+    IShopMetrics metrics,
     ILogger<UpdateUserCommandHandler> logger) : ICommandHandler<UpdateUserCommand, AdminUserDto>
 {
     public async ValueTask<AdminUserDto> Handle(UpdateUserCommand command, CancellationToken cancellationToken)
@@ -55,6 +56,7 @@ public sealed partial class UpdateUserCommandHandler(
         if (deactivating)
         {
             LogDeactivated(logger, user.Id, command.ActorId, revoked);
+            metrics.SessionsRevoked(SessionRevocationReason.AccountDeactivated, revoked);
         }
 
         return mapper.Map<AdminUserDto>(user);

@@ -16,6 +16,7 @@ public sealed class UpdateUserCommandHandlerTests
     private static readonly Guid StaffId = Guid.Parse("0193a5c2-0000-7000-8000-0000000000f1");
 
     private readonly IUserRepository _users = Substitute.For<IUserRepository>();
+    private readonly IShopMetrics _metrics = Substitute.For<IShopMetrics>();
     private readonly ISessionRepository _sessions = Substitute.For<ISessionRepository>();
     private readonly FakeTimeProvider _clock = TestClock.Create();
     private readonly RecordingLogger<UpdateUserCommandHandler> _logger = new();
@@ -199,5 +200,5 @@ public sealed class UpdateUserCommandHandlerTests
         _transaction.Commits.ShouldBe(1);
     }
 
-    private UpdateUserCommandHandler CreateHandler() => new(_users, _sessions, TestMapper.Instance, _transaction, _clock, _logger);
+    private UpdateUserCommandHandler CreateHandler() => new(_users, _sessions, TestMapper.Instance, _transaction, _clock, _metrics, _logger);
 }
