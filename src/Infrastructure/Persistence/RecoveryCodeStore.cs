@@ -8,7 +8,7 @@ namespace ShopEase.Infrastructure.Persistence;
 
 /// <summary>
 /// Recovery codes as HMAC-SHA256 under a key derived from the second factor's key. A fast hash is
-/// enough for 50 random bits that only an online guesser can try (docs/adr/0010-second-factor-totp.md).
+/// enough for 50 random bits that only an online guesser can try (docs/adr/0012-second-factor-totp.md).
 /// </summary>
 internal sealed class RecoveryCodeStore(ShopEaseDbContext db, MfaKeys keys) : IRecoveryCodeStore
 {
