@@ -92,6 +92,7 @@ public sealed class AuditTrailTests(AuditTrailTests.RecordingApiFactory factory)
         var entries = factory.Logs.Entries.Where(e => Equals(e.Values.GetValueOrDefault("UserId"), userId)).ToList();
         entries.Select(e => e.EventId.Id).ShouldBe([3001, 3024, 3021, 3022, 3002, 3023, 3026, 3025], ignoreOrder: false);
         entries.Single(e => e.EventId.Id == 3023).Values["SessionId"].ShouldBe(Guid.Parse(JwtPayload.Read(login.Access)["sid"].GetString()!));
+        entries.Single(e => e.EventId.Id == 3025).Values["WithRecoveryCode"].ShouldBe(true);
         var everything = string.Join('\n', factory.Logs.Entries.Select(e => e.Message + string.Join(',', e.Values.Values)));
         everything.ShouldNotContain(OtpNet.Base32Encoding.ToString(account.Secret).TrimEnd('='));
         everything.ShouldNotContain(mfaToken);

@@ -33,16 +33,22 @@ public sealed class Reauthentication(
     }
 
     /// <param name="orRecoveryCode">Also take an unused recovery code, for a user whose authenticator is lost.</param>
-    public async Task RequireCodeAsync(User user, string code, bool orRecoveryCode, CancellationToken cancellationToken)
+    /// <returns><c>true</c> when a recovery code was taken (and spent) in place of a TOTP code.</returns>
+    public async Task<bool> RequireCodeAsync(User user, string code, bool orRecoveryCode, CancellationToken cancellationToken)
     {
         var authenticator = await authenticators.FindAsync(user.Id, cancellationToken);
-        var accepted = await secondFactor.TryAcceptTotpAsync(authenticator, code, cancellationToken)
-            || (orRecoveryCode && await secondFactor.TryUseRecoveryCodeAsync(user.Id, code, cancellationToken));
-        if (!accepted)
+        if (await secondFactor.TryAcceptTotpAsync(authenticator, code, cancellationToken))
         {
-            await throttle.RecordFailureAsync(user.Email, cancellationToken);
-            throw new InvalidMfaCodeException(user.Id);
+            return false;
         }
+
+        if (orRecoveryCode && await secondFactor.TryUseRecoveryCodeAsync(user.Id, code, cancellationToken))
+        {
+            return true;
+        }
+
+        await throttle.RecordFailureAsync(user.Email, cancellationToken);
+        throw new InvalidMfaCodeException(user.Id);
     }
 
     public Task SucceededAsync(User user, CancellationToken cancellationToken) => throttle.ResetAsync(user.Email, cancellationToken);

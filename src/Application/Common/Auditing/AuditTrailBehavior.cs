@@ -11,6 +11,7 @@ using ShopEase.Application.Common.Exceptions;
 using ShopEase.Application.Mfa.Commands.ConfirmTotp;
 using ShopEase.Application.Mfa.Commands.DisableTotp;
 using ShopEase.Application.Mfa.Commands.RegenerateRecoveryCodes;
+using ShopEase.Application.Mfa.Models;
 using ShopEase.Application.Sessions.Commands.LogoutAll;
 using ShopEase.Application.Sessions.Commands.RevokeSession;
 using ShopEase.Domain.Users;
@@ -76,8 +77,8 @@ public sealed partial class AuditTrailBehavior<TMessage, TResponse>(
             case (ConfirmTotpCommand confirm, _):
                 LogTotpEnabled(logger, confirm.UserId);
                 break;
-            case (DisableTotpCommand disable, _):
-                LogTotpDisabled(logger, disable.UserId);
+            case (DisableTotpCommand disable, TotpDisabled disabled):
+                LogTotpDisabled(logger, disable.UserId, disabled.WithRecoveryCode);
                 break;
             case (RegenerateRecoveryCodesCommand regenerate, _):
                 LogRecoveryCodesRegenerated(logger, regenerate.UserId);
@@ -137,8 +138,8 @@ public sealed partial class AuditTrailBehavior<TMessage, TResponse>(
     [LoggerMessage(EventId = 3024, Level = LogLevel.Information, Message = "Audit: TOTP second factor turned on for user {UserId}")]
     private static partial void LogTotpEnabled(ILogger logger, Guid userId);
 
-    [LoggerMessage(EventId = 3025, Level = LogLevel.Warning, Message = "Audit: TOTP second factor turned off for user {UserId}")]
-    private static partial void LogTotpDisabled(ILogger logger, Guid userId);
+    [LoggerMessage(EventId = 3025, Level = LogLevel.Warning, Message = "Audit: TOTP second factor turned off for user {UserId}, with a recovery code: {WithRecoveryCode}")]
+    private static partial void LogTotpDisabled(ILogger logger, Guid userId, bool withRecoveryCode);
 
     [LoggerMessage(EventId = 3026, Level = LogLevel.Information, Message = "Audit: new recovery codes for user {UserId}; the old set is void")]
     private static partial void LogRecoveryCodesRegenerated(ILogger logger, Guid userId);

@@ -1,6 +1,7 @@
 using Mediator;
 using ShopEase.Application.Common.Abstractions;
 using ShopEase.Application.Common.Exceptions;
+using ShopEase.Application.Mfa.Models;
 
 namespace ShopEase.Application.Mfa.Commands.DisableTotp;
 
@@ -11,9 +12,9 @@ public sealed class DisableTotpCommandHandler(
     ITotpAuthenticatorRepository authenticators,
     IRecoveryCodeStore recoveryCodes,
     ITransactionScope transaction,
-    TimeProvider timeProvider) : ICommandHandler<DisableTotpCommand>
+    TimeProvider timeProvider) : ICommandHandler<DisableTotpCommand, TotpDisabled>
 {
-    public async ValueTask<Unit> Handle(DisableTotpCommand command, CancellationToken cancellationToken)
+    public async ValueTask<TotpDisabled> Handle(DisableTotpCommand command, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(command.UserId, cancellationToken);
         if (user is not { IsActive: true })
@@ -27,7 +28,7 @@ public sealed class DisableTotpCommandHandler(
         }
 
         await reauthentication.RequirePasswordAsync(user, command.Password, cancellationToken);
-        await reauthentication.RequireCodeAsync(user, command.Code, orRecoveryCode: true, cancellationToken);
+        var withRecoveryCode = await reauthentication.RequireCodeAsync(user, command.Code, orRecoveryCode: true, cancellationToken);
         await transaction.RunAsync(
             async ct =>
             {
@@ -39,6 +40,6 @@ public sealed class DisableTotpCommandHandler(
             },
             cancellationToken);
         await reauthentication.SucceededAsync(user, cancellationToken);
-        return Unit.Value;
+        return new TotpDisabled(withRecoveryCode);
     }
 }

@@ -4,6 +4,7 @@ using ShopEase.Application.Common.Abstractions;
 using ShopEase.Application.Common.Exceptions;
 using ShopEase.Application.Mfa;
 using ShopEase.Application.Mfa.Commands.DisableTotp;
+using ShopEase.Application.Mfa.Models;
 using ShopEase.Application.UnitTests.TestSupport;
 using ShopEase.Domain.Users;
 
@@ -74,6 +75,20 @@ public sealed class DisableTotpCommandHandlerTests
     }
 
     [Fact]
+    public async Task Handle_ARecoveryCodeInPlaceOfTheCode_IsReportedForTheAuditTrail()
+    {
+        _recoveryCodes.TryUseAsync(_ann.Id, "ABCDEFGH23", Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>()).Returns(true);
+
+        (await Handle(Password, "abcde-fgh23")).WithRecoveryCode.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Handle_ACurrentCode_IsReportedAsNoRecoveryCode()
+    {
+        (await Handle(Password, TestAuthenticators.CodeAt(TestClock.Start))).WithRecoveryCode.ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Handle_WrongCode_IsInvalid_CountsTowardsTheLockout_AndNothingIsRemoved()
     {
         await Should.ThrowAsync<InvalidMfaCodeException>(() => Handle(Password, WrongCode()));
@@ -123,7 +138,7 @@ public sealed class DisableTotpCommandHandlerTests
 
     private static string WrongCode() => TestAuthenticators.CodeAt(TestClock.Start) == "000000" ? "000001" : "000000";
 
-    private Task<Mediator.Unit> Handle(string password, string code)
+    private Task<TotpDisabled> Handle(string password, string code)
     {
         var secondFactor = new SecondFactor(_authenticators, _recoveryCodes, new PlainSecretProtector(), _clock);
         var handler = new DisableTotpCommandHandler(
