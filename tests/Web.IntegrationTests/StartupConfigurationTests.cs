@@ -135,40 +135,8 @@ public sealed class StartupConfigurationTests
     }
 
     [Fact]
-    public async Task InDevelopment_WithoutKey_GeneratesOneOnFirstRunAndKeepsIt()
-    {
-        var keyFile = Path.Combine(Path.GetTempPath(), $"shopease-key-{Guid.NewGuid():N}", "signing.key");
-        try
-        {
-            string StartAndReadKey()
-            {
-                using var factory = new StandaloneApiFactory("Development", new Dictionary<string, string?>
-                {
-                    ["Jwt:SigningKey"] = "",
-                    ["Jwt:DevelopmentKeyFile"] = keyFile,
-                    ["ConnectionStrings:Default"] = "Host=127.0.0.1;Database=unused",
-                });
-                factory.CreateClient();
-                return File.ReadAllText(keyFile);
-            }
-
-            var first = StartAndReadKey();
-            var second = StartAndReadKey();
-
-            Convert.FromBase64String(first).Length.ShouldBeGreaterThanOrEqualTo(32);
-            second.ShouldBe(first);
-            if (!OperatingSystem.IsWindows())
-            {
-                File.GetUnixFileMode(keyFile).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
-        }
-        finally
-        {
-            Directory.Delete(Path.GetDirectoryName(keyFile)!, recursive: true);
-        }
-
-        await Task.CompletedTask;
-    }
+    public void InDevelopment_WithoutKey_GeneratesOneOnFirstRunAndKeepsIt() =>
+        ShouldGenerateADevelopmentKeyOnFirstRunAndKeepIt("Jwt:SigningKey", "Jwt:DevelopmentKeyFile");
 
     [Theory]
     [InlineData("0")]
@@ -222,17 +190,35 @@ public sealed class StartupConfigurationTests
     }
 
     [Fact]
-    public void InDevelopment_WithoutMfaKey_GeneratesOneOnFirstRunAndKeepsIt()
+    public void InDevelopment_WithoutMfaKey_GeneratesOneOnFirstRunAndKeepsIt() =>
+        ShouldGenerateADevelopmentKeyOnFirstRunAndKeepIt("Mfa:EncryptionKey", "Mfa:DevelopmentKeyFile");
+
+    [Fact]
+    public async Task NothingOutsideTheContract_IsServed()
     {
-        var keyFile = Path.Combine(Path.GetTempPath(), $"shopease-key-{Guid.NewGuid():N}", "mfa.key");
+        using var factory = new StandaloneApiFactory("Production", new Dictionary<string, string?>
+        {
+            ["Jwt:SigningKey"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i + 3)).ToArray()),
+            ["ConnectionStrings:Default"] = "Host=127.0.0.1;Database=unused",
+        });
+
+        var response = await factory.CreateClient().GetAsync("/");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    /// <summary>Starts the app twice in Development without the key: the first start writes it to the file (0600), the second reads it back.</summary>
+    private static void ShouldGenerateADevelopmentKeyOnFirstRunAndKeepIt(string keySetting, string keyFileSetting)
+    {
+        var keyFile = Path.Combine(Path.GetTempPath(), $"shopease-key-{Guid.NewGuid():N}", "development.key");
         try
         {
             string StartAndReadKey()
             {
                 using var factory = new StandaloneApiFactory("Development", new Dictionary<string, string?>
                 {
-                    ["Mfa:EncryptionKey"] = "",
-                    ["Mfa:DevelopmentKeyFile"] = keyFile,
+                    [keySetting] = "",
+                    [keyFileSetting] = keyFile,
                     ["ConnectionStrings:Default"] = "Host=127.0.0.1;Database=unused",
                 });
                 factory.CreateClient();
@@ -253,19 +239,5 @@ public sealed class StartupConfigurationTests
         {
             Directory.Delete(Path.GetDirectoryName(keyFile)!, recursive: true);
         }
-    }
-
-    [Fact]
-    public async Task NothingOutsideTheContract_IsServed()
-    {
-        using var factory = new StandaloneApiFactory("Production", new Dictionary<string, string?>
-        {
-            ["Jwt:SigningKey"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i + 3)).ToArray()),
-            ["ConnectionStrings:Default"] = "Host=127.0.0.1;Database=unused",
-        });
-
-        var response = await factory.CreateClient().GetAsync("/");
-
-        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 }

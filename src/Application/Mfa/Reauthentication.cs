@@ -11,12 +11,37 @@ namespace ShopEase.Application.Mfa;
 /// the count as a successful login does.
 /// </summary>
 public sealed class Reauthentication(
+    IUserRepository users,
     IPasswordHasher passwordHasher,
     ILoginThrottle throttle,
     ITotpAuthenticatorRepository authenticators,
     SecondFactor secondFactor)
 {
     public const string PasswordField = "password";
+
+    /// <summary>
+    /// Before a change of a second factor that is on: the caller's account must be active with TOTP on,
+    /// and the caller must give the password and a current code (or, where allowed, an unused recovery code).
+    /// </summary>
+    /// <param name="orRecoveryCode">Also take an unused recovery code, for a user whose authenticator is lost.</param>
+    /// <returns>The account, and whether a recovery code was taken (and spent) in place of a TOTP code.</returns>
+    public async Task<(User User, bool WithRecoveryCode)> RequirePasswordAndCodeAsync(
+        Guid userId, string password, string code, bool orRecoveryCode, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(userId, cancellationToken);
+        if (user is not { IsActive: true })
+        {
+            throw new TokenNotValidException();
+        }
+
+        if (!user.MfaEnabled)
+        {
+            throw new ValidationFailedException(MfaRules.StateField, MfaRules.NotEnabled);
+        }
+
+        await RequirePasswordAsync(user, password, cancellationToken);
+        return (user, await RequireCodeAsync(user, code, orRecoveryCode, cancellationToken));
+    }
 
     public async Task RequirePasswordAsync(User user, string password, CancellationToken cancellationToken)
     {
@@ -32,9 +57,7 @@ public sealed class Reauthentication(
         }
     }
 
-    /// <param name="orRecoveryCode">Also take an unused recovery code, for a user whose authenticator is lost.</param>
-    /// <returns><c>true</c> when a recovery code was taken (and spent) in place of a TOTP code.</returns>
-    public async Task<bool> RequireCodeAsync(User user, string code, bool orRecoveryCode, CancellationToken cancellationToken)
+    private async Task<bool> RequireCodeAsync(User user, string code, bool orRecoveryCode, CancellationToken cancellationToken)
     {
         var authenticator = await authenticators.FindAsync(user.Id, cancellationToken);
         if (await secondFactor.TryAcceptTotpAsync(authenticator, code, cancellationToken))

@@ -1,6 +1,5 @@
 using Mediator;
 using ShopEase.Application.Common.Abstractions;
-using ShopEase.Application.Common.Exceptions;
 using ShopEase.Application.Mfa.Models;
 
 namespace ShopEase.Application.Mfa.Commands.DisableTotp;
@@ -16,19 +15,8 @@ public sealed class DisableTotpCommandHandler(
 {
     public async ValueTask<TotpDisabled> Handle(DisableTotpCommand command, CancellationToken cancellationToken)
     {
-        var user = await users.FindByIdAsync(command.UserId, cancellationToken);
-        if (user is not { IsActive: true })
-        {
-            throw new TokenNotValidException();
-        }
-
-        if (!user.MfaEnabled)
-        {
-            throw new ValidationFailedException(MfaRules.StateField, MfaRules.NotEnabled);
-        }
-
-        await reauthentication.RequirePasswordAsync(user, command.Password, cancellationToken);
-        var withRecoveryCode = await reauthentication.RequireCodeAsync(user, command.Code, orRecoveryCode: true, cancellationToken);
+        var (user, withRecoveryCode) = await reauthentication.RequirePasswordAndCodeAsync(
+            command.UserId, command.Password, command.Code, orRecoveryCode: true, cancellationToken);
         await transaction.RunAsync(
             async ct =>
             {

@@ -142,7 +142,7 @@ public sealed class DisableTotpCommandHandlerTests
     {
         var secondFactor = new SecondFactor(_authenticators, _recoveryCodes, new PlainSecretProtector(), _clock);
         var handler = new DisableTotpCommandHandler(
-            _users, new Reauthentication(_passwordHasher, _throttle, _authenticators, secondFactor), _authenticators, _recoveryCodes, _transaction, _clock);
+            _users, new Reauthentication(_users, _passwordHasher, _throttle, _authenticators, secondFactor), _authenticators, _recoveryCodes, _transaction, _clock);
         return handler.Handle(new DisableTotpCommand(_ann.Id, password, code), CancellationToken.None).AsTask();
     }
 }

@@ -90,7 +90,7 @@ public sealed class RegenerateRecoveryCodesCommandHandlerTests
     {
         var secondFactor = new SecondFactor(_authenticators, _recoveryCodes, new PlainSecretProtector(), _clock);
         var handler = new RegenerateRecoveryCodesCommandHandler(
-            _users, new Reauthentication(_passwordHasher, _throttle, _authenticators, secondFactor), _recoveryCodes, _transaction, _clock);
+            new Reauthentication(_users, _passwordHasher, _throttle, _authenticators, secondFactor), _recoveryCodes, _transaction, _clock);
         return handler.Handle(new RegenerateRecoveryCodesCommand(_ann.Id, password, code), CancellationToken.None).AsTask();
     }
 }

@@ -134,7 +134,7 @@ public sealed class SetupTotpCommandHandlerTests
         var secondFactor = new SecondFactor(_authenticators, Substitute.For<IRecoveryCodeStore>(), new PlainSecretProtector(), clock);
         var handler = new SetupTotpCommandHandler(
             _users,
-            new Reauthentication(_passwordHasher, _throttle, _authenticators, secondFactor),
+            new Reauthentication(_users, _passwordHasher, _throttle, _authenticators, secondFactor),
             _authenticators,
             new PlainSecretProtector(),
             _qrCodes,
