@@ -18,7 +18,7 @@ using ShopEase.Application.Products.Queries.ListProducts;
 
 namespace ShopEase.Architecture.Tests;
 
-/// <summary>A use case is found by its name, its handler beside its message (STYLE.md, "Layout").</summary>
+/// <summary>A use case is found by its name, its handler beside its message in its feature folder.</summary>
 public sealed class HandlerConventionTests
 {
     private static readonly Type[] CommandHandlerInterfaces = [typeof(ICommandHandler<,>), typeof(ICommandHandler<>)];

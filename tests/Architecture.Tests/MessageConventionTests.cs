@@ -5,7 +5,7 @@ using ShopEase.Application.Products.Queries.ListProducts;
 
 namespace ShopEase.Architecture.Tests;
 
-/// <summary>Messages and DTOs are immutable values (STYLE.md, "Small things"), and every message has its one handler.</summary>
+/// <summary>Messages and DTOs are immutable values, and every message has its one handler.</summary>
 public sealed class MessageConventionTests
 {
     private static readonly Type[] MessageInterfaces = [typeof(ICommand), typeof(ICommand<>), typeof(IQuery<>)];
