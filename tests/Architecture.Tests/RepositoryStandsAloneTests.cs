@@ -8,16 +8,14 @@ public sealed class RepositoryStandsAloneTests
 {
     private static readonly string[] OutsideReferences = ["../shared", "shared/API.md", "STYLE.md"];
 
-    private static readonly string[] SkippedDirectories = [".git", "bin", "obj", "node_modules", ".data", "TestResults"];
-
     private static readonly string[] TextExtensions =
         [".cs", ".md", ".sh", ".json", ".props", ".csproj", ".sln", ".yml", ".yaml", ".ts", ".js", ".html", ".css", ".sql", ".cfg", ".txt", ""];
 
     [Fact]
     public void NoFile_PointsAtDocumentsOutsideTheRepository()
     {
-        var root = RepositoryRoot();
-        var offenders = Files(root)
+        var root = RepositoryFiles.Root;
+        var offenders = RepositoryFiles.Under(root)
             .Where(file => TextExtensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase))
             .Where(file => file != ThisFile(root))
             .SelectMany(file => File.ReadLines(file)
@@ -29,40 +27,6 @@ public sealed class RepositoryStandsAloneTests
         offenders.ShouldBeEmpty();
     }
 
-    private static IEnumerable<string> Files(string directory)
-    {
-        foreach (var file in Directory.EnumerateFiles(directory))
-        {
-            yield return file;
-        }
-
-        foreach (var child in Directory.EnumerateDirectories(directory))
-        {
-            if (SkippedDirectories.Contains(Path.GetFileName(child), StringComparer.Ordinal))
-            {
-                continue;
-            }
-
-            foreach (var file in Files(child))
-            {
-                yield return file;
-            }
-        }
-    }
-
     private static string ThisFile(string root) =>
         Path.Combine(root, "tests", "Architecture.Tests", $"{nameof(RepositoryStandsAloneTests)}.cs");
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "ShopEase.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"No ShopEase.sln above {AppContext.BaseDirectory}.");
-    }
 }

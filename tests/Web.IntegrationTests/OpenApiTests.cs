@@ -30,6 +30,22 @@ public sealed class OpenApiTests(ShopEaseApiFactory factory) : IClassFixture<Sho
     }
 
     [Fact]
+    public async Task Document_EveryOperationIsListedInTheApiReference()
+    {
+        using var document = JsonDocument.Parse(await factory.CreateApiClient().GetStringAsync("/openapi/v1.json"));
+        var reference = await File.ReadAllTextAsync(Path.Combine(ExternalCommand.RepositoryRoot(), "docs", "api.md"));
+
+        var operations = document.RootElement.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(method => $"{method.Name.ToUpperInvariant()} {path.Name}"))
+            .ToList();
+
+        operations.ShouldNotBeEmpty();
+        operations.Where(operation => !reference.Contains($"`{operation}`", StringComparison.Ordinal)
+                && !reference.Contains($"`{operation}?", StringComparison.Ordinal))
+            .ShouldBeEmpty("operations of the OpenAPI document that docs/api.md does not list");
+    }
+
+    [Fact]
     public async Task Document_DeclaresTheBearerSchemeAndUsesItOnProtectedRoutes()
     {
         using var document = JsonDocument.Parse(await factory.CreateApiClient().GetStringAsync("/openapi/v1.json"));

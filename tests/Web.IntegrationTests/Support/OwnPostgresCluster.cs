@@ -4,8 +4,10 @@ using Npgsql;
 namespace ShopEase.Web.IntegrationTests.Support;
 
 /// <summary>
-/// A PostgreSQL cluster of one test's own, so the test may stop and start it (an outage) without
-/// touching the server every other test shares. Runs as the postgres user when the tests run as root.
+/// A throwaway PostgreSQL cluster on a free loopback port, configured as scripts/test.sh configures
+/// its own: of one test's own, so the test may stop and start it (an outage) without touching the
+/// server every other test shares, or the shared one when no server was given
+/// (<see cref="TestDatabaseServer"/>). Runs as the postgres user when the tests run as root.
 /// </summary>
 public sealed class OwnPostgresCluster : IAsyncDisposable
 {
@@ -33,7 +35,7 @@ public sealed class OwnPostgresCluster : IAsyncDisposable
         var binDir = Environment.GetEnvironmentVariable("SHOPEASE_PG_BINDIR") is { Length: > 0 } configured
             ? configured
             : "/usr/lib/postgresql/15/bin";
-        var directory = Path.Combine(Path.GetTempPath(), $"shopease-outage-{Guid.NewGuid():N}");
+        var directory = Path.Combine(Path.GetTempPath(), $"shopease-pg-{Guid.NewGuid():N}");
         Directory.CreateDirectory(directory);
         var asRoot = Environment.UserName == "root";
         if (asRoot)
@@ -49,7 +51,7 @@ public sealed class OwnPostgresCluster : IAsyncDisposable
 
     public Task StartServerAsync() => ServerAsync(
         "pg_ctl", "-D", DataDirectory, "-l", Path.Combine(_directory, "server.log"), "-w", "-t", "60",
-        "-o", $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync=off", "start");
+        "-o", $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200", "start");
 
     /// <summary>The harshest stop: like pulling the plug, no goodbye to connected clients.</summary>
     public Task StopImmediatelyAsync() => ServerAsync("pg_ctl", "-D", DataDirectory, "-m", "immediate", "-w", "stop");
@@ -66,6 +68,26 @@ public sealed class OwnPostgresCluster : IAsyncDisposable
         }
 
         Directory.Delete(_directory, recursive: true);
+    }
+
+    /// <summary>
+    /// For the end of the test process, where the test platform allows only a moment before it ends
+    /// the process and its children: a detached process of its own session stops the server and
+    /// removes its files.
+    /// </summary>
+    public void StopAndRemoveAtExit()
+    {
+        var stop = new ProcessStartInfo("setsid") { UseShellExecute = false, WorkingDirectory = "/" };
+        stop.Environment["SHOPEASE_PG_DIRECTORY"] = _directory;
+        string[] pgCtl = [Path.Combine(_binDir, "pg_ctl"), "-D", DataDirectory, "-m", "immediate", "-w", "stop"];
+        string[] command = ["-f", "sh", "-c", "\"$0\" \"$@\" >/dev/null 2>&1; rm -rf -- \"$SHOPEASE_PG_DIRECTORY\"",
+            .. _asRoot ? ["runuser", "-u", "postgres", "--", .. pgCtl] : pgCtl];
+        foreach (var arg in command)
+        {
+            stop.ArgumentList.Add(arg);
+        }
+
+        Process.Start(stop)?.Dispose();
     }
 
     private Task ServerAsync(string tool, params string[] args) => RunAsync(Path.Combine(_binDir, tool), args, _asRoot);
