@@ -8,6 +8,8 @@ ROOT=$(pwd -P)
 LOG_PREFIX="run"
 # shellcheck source=scripts/lib/postgres.sh
 source scripts/lib/postgres.sh
+# shellcheck source=scripts/lib/smtp4dev.sh
+source scripts/lib/smtp4dev.sh
 
 URLS=${SHOPEASE_URLS:-http://127.0.0.1:5080}
 PGDATA_DIR=${SHOPEASE_PGDATA:-$ROOT/.data/postgres}
@@ -27,8 +29,14 @@ started on a free port of 127.0.0.1, with its data kept in .data/postgres
 (database "shopease"), and stopped again when this script ends (Ctrl-C).
 PostgreSQL 15 is installed with apt-get when missing.
 
+In Development, unless Email__Smtp__Host is set, a local inbox (smtp4dev, a
+dotnet tool from dotnet-tools.json) is started on free ports of 127.0.0.1 and
+catches every mail the app sends; its address is printed ("inbox:") and it is
+stopped with everything else.
+
 Environment:
   ConnectionStrings__Default  use this database instead (no PostgreSQL is started)
+  Email__Smtp__Host           send mail through this server instead (no local inbox is started)
   ASPNETCORE_ENVIRONMENT      default: Development
   SHOPEASE_URLS               where to listen (default: http://127.0.0.1:5080)
   SHOPEASE_PGDATA             data directory of the local PostgreSQL (default: .data/postgres)
@@ -103,12 +111,18 @@ else
   log "database: $ConnectionStrings__Default"
 fi
 
+if [[ $command == serve && $ASPNETCORE_ENVIRONMENT == Development && -z ${Email__Smtp__Host:-} ]]; then
+  smtp4dev_start
+  export Email__Smtp__Host=127.0.0.1 Email__Smtp__Port=$SMTP4DEV_SMTP_PORT Email__Smtp__Security=None
+  log "inbox: $SMTP4DEV_URL (mail the app sends arrives here; SMTP on 127.0.0.1:$SMTP4DEV_SMTP_PORT)"
+fi
+
 log "applying migrations"
 app migrate || die "migrations failed (exit code $?)"
 
 case $command in
   serve)
-    log "serving on $URLS ($ASPNETCORE_ENVIRONMENT); Ctrl-C stops the app and PostgreSQL"
+    log "serving on $URLS ($ASPNETCORE_ENVIRONMENT); Ctrl-C stops the app${SMTP4DEV_PID:+, the inbox} and what else this script started"
     rc=0
     app --urls "$URLS" || rc=$?
     log "app exited with code $rc"

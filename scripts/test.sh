@@ -23,6 +23,8 @@ redis-server binary, installed with apt-get when missing; the tests of the
 shared limits start servers of their own with it) and runs `dotnet test` on the
 solution. Node.js and npm are installed with apt-get when missing: a test
 type-checks the example front end in examples/ against the OpenAPI document.
+Debian's chromium is installed when missing: a test signs up, adds a passkey
+and signs in with it on examples/passkeys.html in headless Chromium.
 Prints "N passed, N failed" last; exits non-zero if anything failed.
 
 Environment:
@@ -58,6 +60,7 @@ finish() {
 
 require_dotnet
 require_node
+require_chromium
 install_traps
 add_cleanup shutdown_build_servers # registered first, so it runs last
 RESULTS=$(mktemp -d "${TMPDIR:-/tmp}/shopease-test.XXXXXX")

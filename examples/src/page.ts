@@ -34,6 +34,8 @@ function advice(code: ProblemCode): string {
       return "this page's CSRF token does not match the cookie's session: log in again";
     case "invalid_mfa_code":
       return "wrong or already used code: wait for the next one, or use a recovery code";
+    case "email_not_verified":
+      return "follow the link mailed to you first";
     case "rate_limited":
       return "too many attempts: wait a little";
     case "service_unavailable":
@@ -54,8 +56,9 @@ async function run(label: string, action: () => Promise<string>): Promise<void> 
 
 element("signup").addEventListener("click", () =>
   run("sign up", async () => {
-    await session.signUp(email.value, password.value);
-    return "201, session started";
+    return (await session.signUp(email.value, password.value))
+      ? "201, session started"
+      : "201, account created: follow the link mailed to you, then log in";
   }),
 );
 element("login").addEventListener("click", () =>

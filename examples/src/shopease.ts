@@ -54,12 +54,20 @@ export class ShopEaseSession {
     return this.access !== null;
   }
 
-  async signUp(email: string, password: string): Promise<void> {
+  /**
+   * `false` when the API requires a verified email first: the account exists but no session was
+   * started; follow the mailed link, then log in.
+   */
+  async signUp(email: string, password: string): Promise<boolean> {
     const { data, error } = await this.client.POST("/api/auth/register", {
       params: { header: cookieMode },
       body: { email, password },
     });
+    if (data !== undefined && !("access" in data)) {
+      return false;
+    }
     this.keep(data, error);
+    return true;
   }
 
   async logIn(email: string, password: string): Promise<LoginState> {

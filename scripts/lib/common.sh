@@ -206,6 +206,14 @@ require_node() {
   (apt_install nodejs npm) || warn "Node.js and npm could not be installed: the typed-client check will fail"
 }
 
+# Debian's chromium for the headless passkey run of the example page (Playwright drives it
+# through SHOPEASE_CHROMIUM; it cannot download a browser of its own here).
+require_chromium() {
+  [[ -x /usr/bin/chromium ]] || (apt_install chromium) ||
+    warn "chromium could not be installed: the headless-browser passkey test will fail"
+  export SHOPEASE_CHROMIUM=${SHOPEASE_CHROMIUM:-/usr/bin/chromium}
+}
+
 # The .NET SDK 10 must be on PATH; global.json picks the version inside it.
 require_dotnet() {
   command -v dotnet >/dev/null 2>&1 ||

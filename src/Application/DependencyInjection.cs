@@ -6,6 +6,7 @@ using ShopEase.Application.Auth;
 using ShopEase.Application.Common.Auditing;
 using ShopEase.Application.Common.Behaviors;
 using ShopEase.Application.Common.Options;
+using ShopEase.Application.Email;
 using ShopEase.Application.Mfa;
 
 namespace ShopEase.Application;
@@ -22,13 +23,20 @@ public static class DependencyInjection
         services.AddOptions<RateLimitingOptions>()
             .Bind(configuration.GetSection(RateLimitingOptions.SectionName))
             .Validate(o => o.LoginPerIpPerMinute > 0 && o.RegisterPerIpPerHour > 0 && o.RefreshPerSessionPerMinute > 0
-                && o.LockoutFailures > 0 && o.LockoutWindow > TimeSpan.Zero && o.LockoutDuration > TimeSpan.Zero,
+                && o.EmailPerAccountPerHour > 0 && o.EmailPerIpPerHour > 0 && o.LockoutFailures > 0 && o.LockoutWindow > TimeSpan.Zero && o.LockoutDuration > TimeSpan.Zero,
                 "Every RateLimiting limit and duration must be positive.")
             .ValidateOnStart();
         services.AddOptions<SessionOptions>()
             .Bind(configuration.GetSection(SessionOptions.SectionName))
             .Validate(o => o.RefreshTokenLifetime > TimeSpan.Zero && o.SessionLifetime > TimeSpan.Zero,
                 "Jwt:RefreshTokenLifetime and Jwt:SessionLifetime must be positive.")
+            .ValidateOnStart();
+
+        services.AddOptions<AccountOptions>().Bind(configuration.GetSection(AccountOptions.SectionName));
+        services.AddOptions<EmailLinkOptions>()
+            .Bind(configuration.GetSection(EmailLinkOptions.SectionName))
+            .Validate(o => EmailLinkOptions.IsValidBaseUrl(o.LinkBaseUrl),
+                "Email:LinkBaseUrl must be an absolute http or https URL without a query, e.g. https://shop.example.")
             .ValidateOnStart();
 
         // Scoped, because handlers and validators use the request's repositories.
@@ -44,6 +52,8 @@ public static class DependencyInjection
         services.AddScoped<SessionStarter>();
         services.AddScoped<SecondFactor>();
         services.AddScoped<Reauthentication>();
+        services.AddSingleton<AccountMails>();
+        services.AddScoped<AccountMailer>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -5,7 +5,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using ShopEase.Application.Common.Abstractions;
+using ShopEase.Infrastructure.Email;
 using ShopEase.Infrastructure.Metrics;
+using ShopEase.Infrastructure.Passkeys;
 using ShopEase.Infrastructure.Persistence;
 using ShopEase.Infrastructure.RateLimiting;
 using ShopEase.Infrastructure.Redis;
@@ -132,10 +134,47 @@ public static class DependencyInjection
         services.AddSingleton<IEmailFingerprint, HmacEmailFingerprint>();
         services.AddSingleton<AccessTokenValidator>();
         services.AddSingleton<IAccessTokenValidator>(sp => sp.GetRequiredService<AccessTokenValidator>());
+        services.AddOptions<EmailDeliveryOptions>()
+            .Bind(configuration.GetSection(EmailDeliveryOptions.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EmailDeliveryOptions>, EmailDeliveryOptionsValidator>();
+        services.AddScoped<IEmailTokenStore, EmailTokenStore>();
+        services.AddScoped<IEmailOutbox, EmailOutbox>();
+        services.AddScoped<IPasswordResetRequests, PasswordResetRequestStore>();
+        services.AddSingleton<IAccountRateLimiter, AccountRateLimiter>();
+        services.AddSingleton<IMailTransport, SmtpMailTransport>();
+        services.AddSingleton<EmailOutboxSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<EmailOutboxSender>());
+        services.AddSingleton<EmailOutboxBacklog>();
+        services.AddHostedService(sp => sp.GetRequiredService<EmailOutboxBacklog>());
+
         services.AddSingleton<PasswordHashingGate>();
         services.AddSingleton<Application.Common.Abstractions.IPasswordHasher, GatedPasswordHasher>();
+        services.AddPasskeys(configuration);
         services.AddSingleton<ShopMetrics>();
         services.AddSingleton<IShopMetrics>(sp => sp.GetRequiredService<ShopMetrics>());
         return services;
+    }
+
+    private static void AddPasskeys(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PasskeyOptions>().Bind(configuration.GetSection(PasskeyOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PasskeyOptions>, PasskeyOptionsValidator>();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<PasskeyOptions>>().Value;
+            return new Fido2NetLib.Fido2Configuration
+            {
+                RPID = options.RpId,
+                RPName = options.RpName,
+                Origins = options.EffectiveOrigins.ToHashSet(StringComparer.OrdinalIgnoreCase),
+                Timeout = (uint)Application.Passkeys.PasskeyChallenges.Lifetime.TotalMilliseconds,
+                ChallengeSize = 32,
+            };
+        });
+        services.AddSingleton<Fido2NetLib.IFido2>(sp => new Fido2NetLib.Fido2(sp.GetRequiredService<Fido2NetLib.Fido2Configuration>()));
+        services.AddSingleton<IPasskeyRelyingParty, Fido2RelyingParty>();
+        services.AddScoped<IPasskeyRepository, PasskeyRepository>();
+        services.AddScoped<IPasskeyChallengeStore, PasskeyChallengeStore>();
     }
 }

@@ -56,6 +56,8 @@ if (app.Environment.IsDevelopment())
 app.MapHealthEndpoints();
 app.MapAuthEndpoints();
 app.MapSessionEndpoints();
+app.MapEmailEndpoints();
+app.MapPasskeyEndpoints();
 app.MapMfaEndpoints();
 app.MapAdminEndpoints();
 app.MapProductEndpoints();

@@ -27,6 +27,11 @@ public sealed class InfrastructureVisibilityTests
     [InlineData(typeof(IMfaChallengeStore), "MfaChallengeStore")]
     [InlineData(typeof(ITotpSecretProtector), "AesGcmTotpSecretProtector")]
     [InlineData(typeof(IQrCodeRenderer), "QrCoderSvgRenderer")]
+    [InlineData(typeof(IEmailTokenStore), "EmailTokenStore")]
+    [InlineData(typeof(IEmailOutbox), "EmailOutbox")]
+    [InlineData(typeof(IMailTransport), "SmtpMailTransport")]
+    [InlineData(typeof(IPasswordResetRequests), "PasswordResetRequestStore")]
+    [InlineData(typeof(IAccountRateLimiter), "AccountRateLimiter")]
     public void Implementation_OfAnApplicationAbstraction_IsNotPublic(Type abstraction, string implementationName)
     {
         var implementation = Types.InAssembly(Layers.Infrastructure)

@@ -114,6 +114,40 @@ public sealed class AuditTrailTests(AuditTrailTests.RecordingApiFactory factory)
     }
 
     [Fact]
+    public async Task PasskeyRegistrationSignInAndDeletion_AreEachAudited()
+    {
+        var registered = await _client.RegisterAsync(password: Secret);
+        using var authenticator = SoftwareAuthenticator.Es256();
+        var passkeyId = Guid.Parse((await _client.RegisterPasskeyAsync(registered.Access, authenticator)).GetProperty("id").GetString()!);
+        var signIn = await _client.SignInWithPasskeyAsync(authenticator);
+        signIn.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await _client.DeletePasskeyAsync(registered.Access, passkeyId.ToString())).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        var userId = Guid.Parse(registered.User.Id);
+        var entries = factory.Logs.Entries.Where(e => Equals(e.Values.GetValueOrDefault("UserId"), userId)).ToList();
+        entries.Select(e => e.EventId.Id).ShouldBe([3001, 3033, 3031, 3034], ignoreOrder: false);
+        entries.Single(e => e.EventId.Id == 3033).Values["PasskeyId"].ShouldBe(passkeyId);
+        var session = (await signIn.Content.ReadFromJsonAsync<AuthBody>())!;
+        entries.Single(e => e.EventId.Id == 3031).Values["SessionId"].ShouldBe(Guid.Parse(JwtPayload.Read(session.Access)["sid"].GetString()!));
+    }
+
+    [Fact]
+    public async Task FailedPasskeySignIn_IsAuditedWithItsReason()
+    {
+        var registered = await _client.RegisterAsync(password: Secret);
+        using var authenticator = SoftwareAuthenticator.Es256();
+        await _client.RegisterPasskeyAsync(registered.Access, authenticator);
+        var (flowId, options) = await _client.PasskeyLoginOptionsAsync();
+
+        (await _client.SendPasskeyLoginAsync(flowId, authenticator.Get(options, origin: "https://evil.example")))
+            .StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+
+        var entry = factory.Logs.Entries.Last(e => e.EventId.Id == 3032);
+        entry.Level.ShouldBe(LogLevel.Warning);
+        ((string)entry.Values["Reason"]!).ShouldNotBeNullOrWhiteSpace();
+    }
+
+    [Fact]
     public async Task NoLogLine_EverCarriesAPasswordOrAToken()
     {
         var registered = await _client.RegisterAsync(password: Secret);

@@ -46,6 +46,8 @@ public sealed class InternalErrorTests(InternalErrorTests.BrokenRepositoryApiFac
 
         public Task UpdateAsync(User user, CancellationToken cancellationToken) => throw Fault;
 
+        public Task<bool> TryUpdateAsync(User user, CancellationToken cancellationToken) => throw Fault;
+
         public Task<(IReadOnlyList<User> Items, int Total)> ListAsync(
             string? emailContains, int page, int pageSize, CancellationToken cancellationToken) => throw Fault;
     }

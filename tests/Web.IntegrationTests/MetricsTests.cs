@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using ShopEase.Infrastructure.Email;
 using ShopEase.Web.IntegrationTests.Support;
 
 namespace ShopEase.Web.IntegrationTests;
@@ -26,6 +28,7 @@ public sealed partial class MetricsTests(ShopEaseApiFactory database) : IClassFi
             ["Mfa__EncryptionKey"] = database.MfaEncryptionKey,
             ["RateLimiting__Enabled"] = "false",
             ["Management__Port"] = managementPort.ToString(CultureInfo.InvariantCulture),
+            ["Email__BacklogCountInterval"] = "00:00:01",
         });
         _api = new HttpClient { BaseAddress = _node.BaseAddress };
         _management = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{managementPort}") };
@@ -78,6 +81,46 @@ public sealed partial class MetricsTests(ShopEaseApiFactory database) : IClassFi
     }
 
     [Fact]
+    public async Task Scrape_ShowsTheOutboxBacklogByState()
+    {
+        // No mail server is set here, so the sign-up's verification mail stays pending. Giving up on a
+        // message is EmailDeadLetterTests' subject; here a row that was given up on is simply put in place.
+        await _api.RegisterAsync();
+        await database.WithDbContextAsync(async db =>
+        {
+            db.EmailOutbox.Add(new OutboxMessage
+            {
+                Id = Guid.CreateVersion7(),
+                Recipient = "gone@example.org",
+                Subject = "Given up on",
+                CreatedAt = DateTimeOffset.UtcNow,
+                NextAttemptAt = DateTimeOffset.UtcNow,
+                Attempts = 10,
+                DeadAt = DateTimeOffset.UtcNow,
+            });
+            return await db.SaveChangesAsync();
+        });
+        var pending = await database.WithDbContextAsync(db => db.EmailOutbox.CountAsync(m => m.SentAt == null && m.DeadAt == null));
+        pending.ShouldBeGreaterThanOrEqualTo(1);
+
+        // Each node counts every Email:BacklogCountInterval (a second here), so the gauge catches up.
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        string scrape;
+        do
+        {
+            await Task.Delay(200);
+            scrape = await ScrapeAsync();
+        }
+        while (!(HasSample(scrape, "shopease_email_outbox_messages", "state=\"dead_lettered\"", 1)
+                 && HasSample(scrape, "shopease_email_outbox_messages", "state=\"pending\"", pending))
+               && DateTime.UtcNow < deadline);
+
+        Value(scrape, "shopease_email_outbox_messages", "state=\"pending\"").ShouldBe(pending);
+        Value(scrape, "shopease_email_outbox_messages", "state=\"dead_lettered\"").ShouldBe(1);
+        scrape.Split('\n').Count(line => line.StartsWith("shopease_email_outbox_messages{", StringComparison.Ordinal)).ShouldBe(2);
+    }
+
+    [Fact]
     public async Task PublicPort_HasNoMetricsRoute()
     {
         var response = await _api.GetAsync("/metrics");
@@ -101,6 +144,11 @@ public sealed partial class MetricsTests(ShopEaseApiFactory database) : IClassFi
         response.StatusCode.ShouldBe(HttpStatusCode.OK, _node.Output);
         return await response.Content.ReadAsStringAsync();
     }
+
+    private static bool HasSample(string scrape, string metric, string label, double value) =>
+        scrape.Split('\n').Select(line => SampleLine().Match(line)).Any(m =>
+            m.Success && m.Groups["name"].Value == metric && m.Groups["labels"].Value.Contains(label, StringComparison.Ordinal)
+            && double.Parse(m.Groups["value"].Value, CultureInfo.InvariantCulture) == value);
 
     /// <summary>The value of the one sample of <paramref name="metric"/> whose labels contain <paramref name="label"/>.</summary>
     private static double Value(string scrape, string metric, string? label = null)

@@ -100,7 +100,6 @@ public sealed class OpenApiTests(ShopEaseApiFactory factory) : IClassFixture<Sho
     }
 
     [Theory]
-    [InlineData("/api/auth/register", "201", "AuthResult", "BrowserAuthResponse")]
     [InlineData("/api/auth/login/mfa", "200", "AuthResult", "BrowserAuthResponse")]
     [InlineData("/api/auth/token/refresh", "200", "TokenPair", "BrowserTokenResponse")]
     public async Task BodyModeAndBrowserMode_AreTwoDocumentedShapesOfOneAnswer(string path, string status, string bodyMode, string browserMode)
@@ -151,6 +150,53 @@ public sealed class OpenApiTests(ShopEaseApiFactory factory) : IClassFixture<Sho
         var responses = document.RootElement.GetProperty("paths").GetProperty(path).GetProperty("post").GetProperty("responses");
 
         responses.TryGetProperty(status, out _).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Register_DocumentsBodyMode_BrowserMode_AndTheAccountAloneWhenVerifiedEmailIsRequired()
+    {
+        using var document = await DocumentAsync();
+        var schema = document.RootElement.GetProperty("paths").GetProperty("/api/auth/register").GetProperty("post").GetProperty("responses")
+            .GetProperty("201").GetProperty("content").GetProperty("application/json").GetProperty("schema");
+
+        schema.GetProperty("oneOf").EnumerateArray().Select(s => s.GetProperty("$ref").GetString())
+            .ShouldBe(["#/components/schemas/AuthResult", "#/components/schemas/BrowserAuthResponse", "#/components/schemas/UserResult"], ignoreOrder: true);
+        Required(document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("UserResult")).ShouldBe(["user"]);
+    }
+
+    [Theory]
+    [InlineData("/api/auth/email/verify", "200", false)]
+    [InlineData("/api/auth/email/verify/resend", "202", true)]
+    [InlineData("/api/auth/password/forgot", "202", false)]
+    [InlineData("/api/auth/password/reset", "204", false)]
+    [InlineData("/api/auth/email", "202", true)]
+    public async Task EmailRoutes_DeclareTheirAnswer_AndWhetherTheyNeedAToken(string path, string success, bool needsToken)
+    {
+        using var document = await DocumentAsync();
+        var operation = document.RootElement.GetProperty("paths").GetProperty(path).GetProperty("post");
+
+        operation.GetProperty("responses").TryGetProperty(success, out _).ShouldBeTrue($"{path} does not declare {success}");
+        operation.TryGetProperty("security", out _).ShouldBe(needsToken);
+    }
+
+    [Fact]
+    public async Task ForgotPassword_DeclaresNo429_BecauseItsLimitsAnswer202Too()
+    {
+        using var document = await DocumentAsync();
+        var responses = document.RootElement.GetProperty("paths").GetProperty("/api/auth/password/forgot").GetProperty("post").GetProperty("responses");
+
+        responses.TryGetProperty("429", out _).ShouldBeFalse();
+        document.RootElement.GetProperty("paths").GetProperty("/api/auth/email/verify/resend").GetProperty("post").GetProperty("responses")
+            .TryGetProperty("429", out _).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Login_Declares403_ForAnUnverifiedEmail()
+    {
+        using var document = await DocumentAsync();
+
+        document.RootElement.GetProperty("paths").GetProperty("/api/auth/login").GetProperty("post").GetProperty("responses")
+            .TryGetProperty("403", out _).ShouldBeTrue();
     }
 
     [Fact]

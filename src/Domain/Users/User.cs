@@ -12,7 +12,17 @@ public sealed class User
     /// <summary>Always normalised: see <see cref="EmailAddress.Normalize"/>.</summary>
     public string Email { get; private set; } = string.Empty;
 
+    /// <summary>Empty for an account that has no password: it signs in with a passkey only.</summary>
     public string PasswordHash { get; private set; } = string.Empty;
+
+    /// <summary>
+    /// Every account made today has one (sign-up and create-admin require it); an account stored
+    /// without one can only sign in with a passkey, and so must keep at least one.
+    /// </summary>
+    public bool HasPassword => PasswordHash.Length > 0;
+
+    /// <summary>An account always keeps a way in: a password, or at least one passkey.</summary>
+    public bool KeepsAWayIn(int passkeysLeft) => HasPassword || passkeysLeft > 0;
 
     public bool IsActive { get; private set; }
 
@@ -24,6 +34,11 @@ public sealed class User
 
     /// <summary>A confirmed TOTP authenticator guards the account: login asks for a second factor.</summary>
     public bool MfaEnabled { get; private set; }
+
+    /// <summary>When the owner of <see cref="Email"/> last proved it by following a link mailed to it.</summary>
+    public DateTimeOffset? EmailVerifiedAt { get; private set; }
+
+    public bool EmailVerified => EmailVerifiedAt is not null;
 
     public static User Register(string email, string passwordHash, DateTimeOffset now)
     {
@@ -46,6 +61,20 @@ public sealed class User
     }
 
     public void RecordLogin(DateTimeOffset now) => LastLoginAt = now;
+
+    /// <summary>The address's owner followed a link mailed to it; the first proof counts.</summary>
+    public void MarkEmailVerified(DateTimeOffset now) => EmailVerifiedAt ??= now;
+
+    /// <summary>
+    /// Moves the account to an address its owner has just proved, by following a link mailed to it:
+    /// so the new address is verified from the start.
+    /// </summary>
+    public void ChangeEmail(string newEmail, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(newEmail);
+        Email = EmailAddress.Normalize(newEmail);
+        EmailVerifiedAt = now;
+    }
 
     public void GrantStaff() => IsStaff = true;
 

@@ -32,6 +32,7 @@ internal sealed class ShopMetrics : IShopMetrics
         LoginOutcome.LockedOut => "locked_out",
         LoginOutcome.SecondFactorRequired => "second_factor_required",
         LoginOutcome.SecondFactorFailed => "second_factor_failed",
+        LoginOutcome.EmailNotVerified => "email_not_verified",
         _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
     }));
 
@@ -51,6 +52,7 @@ internal sealed class ShopMetrics : IShopMetrics
                 SessionRevocationReason.PasswordChanged => "password_changed",
                 SessionRevocationReason.TokenReuse => "token_reuse",
                 SessionRevocationReason.AccountDeactivated => "account_deactivated",
+                SessionRevocationReason.PasswordReset => "password_reset",
                 _ => throw new ArgumentOutOfRangeException(nameof(reason)),
             }));
         }

@@ -2,9 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using ShopEase.Domain.Mfa;
 using ShopEase.Domain.Orders;
+using ShopEase.Domain.Passkeys;
 using ShopEase.Domain.Products;
 using ShopEase.Domain.Sessions;
 using ShopEase.Domain.Users;
+using ShopEase.Infrastructure.Email;
+using ShopEase.Infrastructure.RateLimiting;
 
 namespace ShopEase.Infrastructure.Persistence;
 
@@ -24,11 +27,23 @@ public sealed class ShopEaseDbContext(DbContextOptions<ShopEaseDbContext> option
 
     public DbSet<MfaChallengeEntry> MfaChallenges => Set<MfaChallengeEntry>();
 
+    public DbSet<Passkey> Passkeys => Set<Passkey>();
+
+    public DbSet<PasskeyChallengeEntry> PasskeyChallenges => Set<PasskeyChallengeEntry>();
+
     public DbSet<Product> Products => Set<Product>();
 
     public DbSet<CartItem> CartItems => Set<CartItem>();
 
     public DbSet<Order> Orders => Set<Order>();
+
+    public DbSet<EmailToken> EmailTokens => Set<EmailToken>();
+
+    public DbSet<OutboxMessage> EmailOutbox => Set<OutboxMessage>();
+
+    public DbSet<PasswordResetRequest> PasswordResetRequests => Set<PasswordResetRequest>();
+
+    public DbSet<AccountRateLimitEntry> AccountRateLimits => Set<AccountRateLimitEntry>();
 
     /// <summary>The one place that says how ShopEase talks to PostgreSQL, at run time and design time alike.</summary>
     public static void Configure(DbContextOptionsBuilder builder, NpgsqlDataSource dataSource) =>

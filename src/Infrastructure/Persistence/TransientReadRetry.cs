@@ -12,8 +12,14 @@ internal static class TransientReadRetry
     private const int MaxRetries = 2;
     private static readonly TimeSpan MaxDelay = TimeSpan.FromMilliseconds(300);
 
+    /// <remarks>
+    /// Inside a transaction a read runs once: retrying it alone would not replay the transaction's
+    /// earlier statements, and EF Core refuses a retrying strategy there.
+    /// </remarks>
     public static Task<T> ReadAsync<T>(this ShopEaseDbContext db, Func<CancellationToken, Task<T>> read, CancellationToken cancellationToken) =>
-        new FastFailureRetryStrategy(db).ExecuteAsync(read, cancellationToken);
+        db.Database.CurrentTransaction is null
+            ? new FastFailureRetryStrategy(db).ExecuteAsync(read, cancellationToken)
+            : read(cancellationToken);
 
     /// <summary>
     /// Retries what fails fast (a refused or reset connection), not a timeout: a second full

@@ -35,6 +35,22 @@ internal sealed class UserRepository(ShopEaseDbContext db, CurrentUserCache curr
         currentUsers.Evict(user.Id);
     }
 
+    public async Task<bool> TryUpdateAsync(User user, CancellationToken cancellationToken)
+    {
+        if (db.Entry(user).State == EntityState.Detached)
+        {
+            db.Users.Update(user);
+        }
+
+        if (!await db.TrySaveAsync(user, UserConfiguration.EmailIndexName, cancellationToken))
+        {
+            return false;
+        }
+
+        currentUsers.Evict(user.Id);
+        return true;
+    }
+
     public async Task<(IReadOnlyList<User> Items, int Total)> ListAsync(
         string? emailContains, int page, int pageSize, CancellationToken cancellationToken)
     {

@@ -8,9 +8,9 @@ namespace ShopEase.Infrastructure.Sessions;
 /// <summary>
 /// Deletes sessions that expired or were revoked longer than the retention ago, with their refresh
 /// tokens (ON DELETE CASCADE), in small batches that skip rows another transaction holds, so a
-/// rotation never waits on it. Spent tokens of a live session are kept on purpose: replaying one
-/// must still revoke the session, however old it is. Expired login challenges and stale lockout
-/// counters go the same way.
+/// rotation never waits on it; also stale login counters, expired login challenges and expired
+/// passkey challenges. Spent tokens of a live session are kept on purpose: replaying one must still
+/// revoke the session, however old it is.
 /// </summary>
 internal sealed partial class ExpiredSessionCleanup(
     NpgsqlDataSource dataSource,
@@ -37,12 +37,47 @@ internal sealed partial class ExpiredSessionCleanup(
             SELECT id FROM mfa_challenges WHERE expires_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)
         """;
 
+    // Mail, once sent or given up on, kept for support as long as ended sessions are; its bodies are
+    // already gone. Email tokens that expired; requests a sender gave up on; ended limit windows.
+    private static readonly string[] DeleteEmailLeftovers =
+    [
+        """
+        DELETE FROM email_outbox WHERE id IN (
+            SELECT id FROM email_outbox WHERE sent_at < $1 OR dead_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)
+        """,
+        """
+        DELETE FROM email_tokens WHERE id IN (
+            SELECT id FROM email_tokens WHERE expires_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)
+        """,
+        """
+        DELETE FROM password_reset_requests WHERE id IN (
+            SELECT id FROM password_reset_requests WHERE requested_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)
+        """,
+        """
+        DELETE FROM account_rate_limits WHERE key IN (
+            SELECT key FROM account_rate_limits WHERE window_started_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)
+        """,
+    ];
+
+    // Passkey ceremonies begun and never finished: useless once expired, so no retention.
+    private const string DeletePasskeyChallenges = """
+        DELETE FROM passkey_challenges WHERE id IN (
+            SELECT id FROM passkey_challenges WHERE expires_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)
+        """;
+
     /// <returns>How many sessions were deleted.</returns>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var cutoff = timeProvider.GetUtcNow() - options.Value.Retention;
+        var now = timeProvider.GetUtcNow();
+        var cutoff = now - options.Value.Retention;
         await DeleteInBatchesAsync(DeleteLoginThrottles, cutoff, cancellationToken);
         await DeleteInBatchesAsync(DeleteMfaChallenges, cutoff, cancellationToken);
+        foreach (var sql in DeleteEmailLeftovers)
+        {
+            await DeleteInBatchesAsync(sql, cutoff, cancellationToken);
+        }
+
+        await DeleteInBatchesAsync(DeletePasskeyChallenges, now, cancellationToken);
         var sessions = await DeleteInBatchesAsync(DeleteSessions, cutoff, cancellationToken);
         if (sessions > 0)
         {

@@ -34,7 +34,7 @@ public static class AuthEndpoints
         auth.MapPost("/login", LoginAsync).Accepts<CredentialsRequest>("application/json")
             .RequireRateLimiting(RateLimitingSetup.LoginPolicy)
             .WithMetadata(new BrowserTransportHeaders(NeedsCsrfToken: false))
-            .ProducesProblems(StatusCodes.Status401Unauthorized);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
 
         // The second step of a login that answered mfaRequired: shares the login's per-IP budget.
         auth.MapPost("/login/mfa", LoginMfaAsync).Accepts<LoginMfaRequest>("application/json")
@@ -55,15 +55,22 @@ public static class AuthEndpoints
         return app;
     }
 
-    private static async Task<Results<Created<AuthResult>, Created<BrowserAuthResponse>>> RegisterAsync(
+    private static async Task<Results<Created<AuthResult>, Created<BrowserAuthResponse>, Created<UserResult>>> RegisterAsync(
         HttpContext http, ISender sender, BrowserTransport browser, CancellationToken ct)
     {
         var body = await http.Request.ReadJsonAsync<CredentialsRequest>(ct);
         var result = await sender.Send(
             new RegisterCommand(body.Email ?? string.Empty, body.Password ?? string.Empty, http.GetClientInfo()), ct);
+
+        // Verified email required: the account, and tokens only once it logs in after verifying.
+        if (result.Session is not { } session)
+        {
+            return TypedResults.Created(CurrentUserPath, new UserResult(result.User));
+        }
+
         return BrowserTransport.IsRequested(http)
-            ? TypedResults.Created(CurrentUserPath, ToBrowser(http, browser, result))
-            : TypedResults.Created(CurrentUserPath, result);
+            ? TypedResults.Created(CurrentUserPath, ToBrowser(http, browser, session))
+            : TypedResults.Created(CurrentUserPath, session);
     }
 
     /// <summary>An account with a second factor gets no tokens yet, in either mode: only the mfaToken.</summary>
@@ -146,7 +153,7 @@ public static class AuthEndpoints
         return TypedResults.StatusCode(StatusCodes.Status205ResetContent);
     }
 
-    private static BrowserAuthResponse ToBrowser(HttpContext http, BrowserTransport browser, AuthResult result)
+    internal static BrowserAuthResponse ToBrowser(HttpContext http, BrowserTransport browser, AuthResult result)
     {
         var csrfToken = browser.IssueCsrf(result.SessionId);
         browser.SetCookies(http, result.Refresh, csrfToken);

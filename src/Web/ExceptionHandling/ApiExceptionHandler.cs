@@ -32,9 +32,9 @@ public sealed partial class ApiExceptionHandler(ProblemWriter problems, ILogger<
             case RequestBodyException body:
                 await problems.WriteAsync(httpContext, body.StatusCode, body.Code, body.Message);
                 break;
-            case InvalidCredentialsException:
+            case InvalidCredentialsException invalid:
                 await problems.WriteAsync(httpContext, StatusCodes.Status401Unauthorized, ProblemCodes.InvalidCredentials,
-                    "The email or password is not correct.");
+                    invalid.Message);
                 break;
             case InvalidMfaCodeException:
                 await WriteInvalidMfaCodeAsync(httpContext);
@@ -49,6 +49,10 @@ public sealed partial class ApiExceptionHandler(ProblemWriter problems, ILogger<
             case CsrfFailedException or SessionMismatchException:
                 await problems.WriteAsync(httpContext, StatusCodes.Status403Forbidden, ProblemCodes.CsrfFailed,
                     "The CSRF token is missing or does not match this session.");
+                break;
+            case EmailNotVerifiedException:
+                await problems.WriteAsync(httpContext, StatusCodes.Status403Forbidden, ProblemCodes.EmailNotVerified,
+                    "Verify your email address before logging in.");
                 break;
             case NotFoundException notFound:
                 await problems.WriteAsync(httpContext, StatusCodes.Status404NotFound, ProblemCodes.NotFound, notFound.Message);

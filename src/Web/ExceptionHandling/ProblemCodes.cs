@@ -14,6 +14,7 @@ public static class ProblemCodes
     public const string TokenNotValid = "token_not_valid";
     public const string Forbidden = "forbidden";
     public const string CsrfFailed = "csrf_failed";
+    public const string EmailNotVerified = "email_not_verified";
     public const string NotFound = "not_found";
     public const string MethodNotAllowed = "method_not_allowed";
     public const string PayloadTooLarge = "payload_too_large";

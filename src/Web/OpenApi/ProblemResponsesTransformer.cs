@@ -11,7 +11,8 @@ namespace ShopEase.Web.OpenApi;
 /// Declares the problem answers that follow from how a route is mapped, so that a new route has
 /// them without a word: every route can answer 500 and 503 (the database is away or too slow); a
 /// request body brings 400, 413 and 415; a query parameter 400; a route value 404 (it names
-/// nothing); a token 401, a policy or a CSRF token 403; a rate-limit policy 429. A route declares
+/// nothing); a token 401, a policy or a CSRF token 403; a rate-limit policy 429 (unless the route answers
+/// 202 past it, as forgot password does). A route declares
 /// only what is its own, such as login's 401 or checkout's 409.
 /// </summary>
 public sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
@@ -84,7 +85,8 @@ public sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
             statuses.Add(StatusCodes.Status403Forbidden);
         }
 
-        if (metadata.OfType<EnableRateLimitingAttribute>().Any() && !metadata.OfType<DisableRateLimitingAttribute>().Any())
+        if (metadata.OfType<EnableRateLimitingAttribute>().Any() && !metadata.OfType<DisableRateLimitingAttribute>().Any()
+            && !metadata.OfType<RateLimiting.AcceptedWhenRateLimited>().Any())
         {
             statuses.Add(StatusCodes.Status429TooManyRequests);
         }

@@ -3,32 +3,47 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using ShopEase.Application.Common.Options;
+using ShopEase.Application.Email.Models;
 using ShopEase.Web.ExceptionHandling;
 using ShopEase.Infrastructure.Redis;
 
 namespace ShopEase.Web.RateLimiting;
 
 /// <summary>
-/// Per-client-IP limits on login and sign-up through ASP.NET Core's rate limiter, shared by every node
-/// through Redis when <c>Redis:Configuration</c> is set. The client IP is the socket peer, or what a
-/// configured trusted proxy forwarded (see ForwardedHeaders setup).
+/// Per-client-IP limits on login, sign-up and the requests that send mail, through ASP.NET Core's rate
+/// limiter, shared by every node through Redis when <c>Redis:Configuration</c> is set. The client IP is
+/// the socket peer, or what a configured trusted proxy forwarded (see ForwardedHeaders setup).
 /// </summary>
 public static class RateLimitingSetup
 {
     public const string LoginPolicy = "login";
     public const string RegisterPolicy = "register";
+    public const string ForgotPasswordPolicy = "forgot-password";
+    public const string ResendVerificationPolicy = "resend-verification";
+    public const string ChangeEmailPolicy = "change-email";
 
     public static IServiceCollection AddApiRateLimiting(this IServiceCollection services)
     {
         services.AddRateLimiter(o =>
         {
-            o.OnRejected = async (context, _) =>
+            o.OnRejected = async (context, cancellationToken) =>
             {
+                if (context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<AcceptedWhenRateLimited>() is not null)
+                {
+                    context.HttpContext.Response.StatusCode = StatusCodes.Status202Accepted;
+                    await context.HttpContext.Response.WriteAsJsonAsync(RequestAccepted.Instance, cancellationToken);
+                    return;
+                }
+
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
                 await WriteRateLimitedAsync(context.HttpContext, retryAfter);
             };
             o.AddPolicy(LoginPolicy, http => PerClientIp(http, LoginPolicy, s => (s.LoginPerIpPerMinute, TimeSpan.FromMinutes(1))));
             o.AddPolicy(RegisterPolicy, http => PerClientIp(http, RegisterPolicy, s => (s.RegisterPerIpPerHour, TimeSpan.FromHours(1))));
+            foreach (var mailPolicy in new[] { ForgotPasswordPolicy, ResendVerificationPolicy, ChangeEmailPolicy })
+            {
+                o.AddPolicy(mailPolicy, http => PerClientIp(http, mailPolicy, s => (s.EmailPerIpPerHour, TimeSpan.FromHours(1))));
+            }
         });
         return services;
     }

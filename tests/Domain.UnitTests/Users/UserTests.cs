@@ -163,4 +163,34 @@ public sealed class UserTests
         user.DisableMfa();
         user.MfaEnabled.ShouldBeFalse();
     }
+
+    [Fact]
+    public void Register_EmailIsNotVerified()
+    {
+        var user = User.Register("ann@shop.io", "hash", Now);
+
+        user.EmailVerified.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void MarkEmailVerified_KeepsTheFirstProof()
+    {
+        var user = User.Register("ann@shop.io", "hash", Now);
+        user.MarkEmailVerified(Now.AddHours(1));
+
+        user.MarkEmailVerified(Now.AddHours(2));
+
+        user.EmailVerifiedAt.ShouldBe(Now.AddHours(1));
+    }
+
+    [Fact]
+    public void ChangeEmail_NormalisesTheNewAddress_AndCountsItAsVerified()
+    {
+        var user = User.Register("ann@shop.io", "hash", Now);
+
+        user.ChangeEmail(" Ann.New@Shop.IO ", Now.AddDays(1));
+
+        user.Email.ShouldBe("ann.new@shop.io");
+        user.EmailVerifiedAt.ShouldBe(Now.AddDays(1));
+    }
 }

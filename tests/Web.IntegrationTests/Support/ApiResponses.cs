@@ -9,3 +9,5 @@ public sealed record TokenPairBody(string Access, string Refresh, string TokenTy
 public sealed record MeBody(string Id, string Email, bool IsActive, bool IsStaff, string DateJoined);
 
 public sealed record ProblemBody(string Type, string Title, int Status, string Code, Dictionary<string, string[]>? Errors, string? TraceId);
+
+public sealed record UserResultBody(UserBody User);

@@ -16,6 +16,10 @@ public interface IUserRepository
 
     Task UpdateAsync(User user, CancellationToken cancellationToken);
 
+    /// <summary>As <see cref="UpdateAsync"/>, for a change of email.</summary>
+    /// <returns><c>false</c> when another account has taken the email meanwhile (a lost race).</returns>
+    Task<bool> TryUpdateAsync(User user, CancellationToken cancellationToken);
+
     /// <summary>One page of accounts, newest first, optionally only emails containing <paramref name="emailContains"/>.</summary>
     Task<(IReadOnlyList<User> Items, int Total)> ListAsync(
         string? emailContains, int page, int pageSize, CancellationToken cancellationToken);

@@ -16,4 +16,7 @@ public enum LoginOutcome
 
     /// <summary>A wrong, reused or expired second-factor code at <c>/login/mfa</c>: <c>invalid_mfa_code</c>.</summary>
     SecondFactorFailed,
+
+    /// <summary>The right password, but verified email is required and this account's is not yet.</summary>
+    EmailNotVerified,
 }

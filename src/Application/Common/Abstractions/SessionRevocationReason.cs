@@ -16,4 +16,7 @@ public enum SessionRevocationReason
     TokenReuse,
 
     AccountDeactivated,
+
+    /// <summary>A password reset through a mailed link ends every session.</summary>
+    PasswordReset,
 }

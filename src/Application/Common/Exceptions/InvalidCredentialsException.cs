@@ -1,6 +1,9 @@
 namespace ShopEase.Application.Common.Exceptions;
 
-/// <summary>Unknown email, wrong password or inactive account: deliberately one answer for all three.</summary>
+/// <summary>
+/// Unknown email, wrong password or inactive account: deliberately one answer for all three. A
+/// passkey sign-in that fails any check gets it too, with its own <see cref="Exception.Message"/>.
+/// </summary>
 public sealed class InvalidCredentialsException : Exception
 {
     public InvalidCredentialsException()
@@ -17,4 +20,7 @@ public sealed class InvalidCredentialsException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>Which check failed, for the audit log only: the client gets one answer whatever it was.</summary>
+    public string? Reason { get; init; }
 }

@@ -16,6 +16,12 @@ public sealed class RateLimitingOptions
 
     public int RefreshPerSessionPerMinute { get; set; } = 60;
 
+    /// <summary>Forgot-password, verification re-send and email-change requests per account per hour.</summary>
+    public int EmailPerAccountPerHour { get; set; } = 5;
+
+    /// <summary>Each of those requests per client IP per hour, per node.</summary>
+    public int EmailPerIpPerHour { get; set; } = 30;
+
     /// <summary>Failed logins for one email within <see cref="LockoutWindow"/> that lock it.</summary>
     public int LockoutFailures { get; set; } = 10;
 

@@ -15,6 +15,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.Id).ValueGeneratedNever();
         builder.Property(u => u.Email).HasMaxLength(EmailAddress.MaxLength).IsRequired();
         builder.Property(u => u.PasswordHash).HasMaxLength(512).IsRequired();
+        builder.Ignore(u => u.EmailVerified);
 
         // Emails are stored normalised, so a plain unique index is the race-proof uniqueness check.
         builder.HasIndex(u => u.Email).IsUnique().HasDatabaseName(EmailIndexName);

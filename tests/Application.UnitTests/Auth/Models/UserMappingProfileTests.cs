@@ -35,7 +35,18 @@ public sealed class UserMappingProfileTests
 
         var dto = TestMapper.Instance.Map<CurrentUserDto>(user);
 
-        dto.ShouldBe(new CurrentUserDto(user.Id, "ann@shop.io", IsActive: false, IsStaff: true, Joined, MfaEnabled: false));
+        dto.ShouldBe(new CurrentUserDto(user.Id, "ann@shop.io", IsActive: false, IsStaff: true, Joined, EmailVerified: false, MfaEnabled: false));
+    }
+
+    [Fact]
+    public void Map_UserWithAVerifiedEmailToCurrentUserDto_SaysSo()
+    {
+        var user = User.Register("ann@shop.io", "stored-hash", Joined);
+        user.MarkEmailVerified(Joined.AddHours(1));
+
+        var dto = TestMapper.Instance.Map<CurrentUserDto>(user);
+
+        dto.EmailVerified.ShouldBeTrue();
     }
 
     [Fact]

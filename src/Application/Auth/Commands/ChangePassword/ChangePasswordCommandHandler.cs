@@ -4,6 +4,7 @@ using ShopEase.Application.Auth.Models;
 using ShopEase.Application.Common.Abstractions;
 using ShopEase.Application.Common.Exceptions;
 using ShopEase.Application.Common.Options;
+using ShopEase.Domain.Users;
 
 namespace ShopEase.Application.Auth.Commands.ChangePassword;
 
@@ -11,6 +12,7 @@ public sealed class ChangePasswordCommandHandler(
     IUserRepository users,
     ISessionRepository sessions,
     IRefreshTokenStore refreshTokens,
+    IEmailTokenStore emailTokens,
     IPasswordHasher passwordHasher,
     ITokenIssuer tokenIssuer,
     ITransactionScope transaction,
@@ -45,7 +47,11 @@ public sealed class ChangePasswordCommandHandler(
                 await users.UpdateAsync(user, ct);
 
                 // Whoever else knew the old password is logged out; the caller keeps their session.
-                return (replaced, await sessions.RevokeAllAsync(user.Id, command.SessionId, now, ct));
+                var revoked = await sessions.RevokeAllAsync(user.Id, command.SessionId, now, ct);
+
+                // A reset link asked for before this change must not undo it.
+                await emailTokens.VoidAsync(user.Id, EmailTokenPurpose.ResetPassword, now, ct);
+                return (replaced, revoked);
             },
             cancellationToken);
         metrics.SessionsRevoked(SessionRevocationReason.PasswordChanged, revoked);

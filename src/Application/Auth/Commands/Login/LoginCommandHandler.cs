@@ -1,7 +1,9 @@
 using Mediator;
+using Microsoft.Extensions.Options;
 using ShopEase.Application.Auth.Models;
 using ShopEase.Application.Common.Abstractions;
 using ShopEase.Application.Common.Exceptions;
+using ShopEase.Application.Common.Options;
 using ShopEase.Application.Mfa;
 using ShopEase.Domain.Users;
 
@@ -14,6 +16,7 @@ public sealed class LoginCommandHandler(
     IMfaChallengeStore mfaChallenges,
     SessionStarter sessionStarter,
     TimeProvider timeProvider,
+    IOptions<AccountOptions> accounts,
     IShopMetrics metrics) : ICommandHandler<LoginCommand, LoginResult>
 {
     public async ValueTask<LoginResult> Handle(LoginCommand command, CancellationToken cancellationToken)
@@ -37,13 +40,29 @@ public sealed class LoginCommandHandler(
         }
 
         // The password is checked before the account state so that an inactive account costs
-        // the same time as an active one.
-        var check = await passwordHasher.VerifyAsync(user.PasswordHash, command.Password, cancellationToken);
+        // the same time as an active one; an account without a password (passkeys only) pays a
+        // hash too, so that no password is not told apart from a wrong one.
+        var check = user.HasPassword
+            ? await passwordHasher.VerifyAsync(user.PasswordHash, command.Password, cancellationToken)
+            : await passwordHasher.VerifyAgainstDummyHashAsync(command.Password, cancellationToken);
         if (check == PasswordCheck.Failed || !user.IsActive)
         {
             await throttle.RecordFailureAsync(email, cancellationToken);
             metrics.LoginAttempted(LoginOutcome.Failed);
             throw new InvalidCredentialsException();
+        }
+
+        // With a second factor on, the password alone does not clear the failure count (see ChallengeAsync).
+        if (!user.MfaEnabled)
+        {
+            await throttle.ResetAsync(email, cancellationToken);
+        }
+
+        // Only now, after the password: without it, this answer would tell which emails have accounts.
+        if (accounts.Value.RequireVerifiedEmail && !user.EmailVerified)
+        {
+            metrics.LoginAttempted(LoginOutcome.EmailNotVerified);
+            throw new EmailNotVerifiedException();
         }
 
         if (check == PasswordCheck.SucceededRehashNeeded)
@@ -59,7 +78,6 @@ public sealed class LoginCommandHandler(
             return LoginResult.SecondFactorRequired(challenge);
         }
 
-        await throttle.ResetAsync(email, cancellationToken);
         user.RecordLogin(now);
         await users.UpdateAsync(user, cancellationToken);
 

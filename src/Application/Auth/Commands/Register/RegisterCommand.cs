@@ -4,4 +4,4 @@ using ShopEase.Application.Common;
 
 namespace ShopEase.Application.Auth.Commands.Register;
 
-public sealed record RegisterCommand(string Email, string Password, ClientInfo Client) : ICommand<AuthResult>;
+public sealed record RegisterCommand(string Email, string Password, ClientInfo Client) : ICommand<SignUpResult>;

@@ -1,8 +1,12 @@
+using AutoMapper;
 using Mediator;
+using Microsoft.Extensions.Options;
 using ShopEase.Application.Auth.Models;
 using ShopEase.Application.Auth.Validation;
 using ShopEase.Application.Common.Abstractions;
 using ShopEase.Application.Common.Exceptions;
+using ShopEase.Application.Common.Options;
+using ShopEase.Application.Email;
 using ShopEase.Domain.Users;
 
 namespace ShopEase.Application.Auth.Commands.Register;
@@ -11,17 +15,25 @@ public sealed class RegisterCommandHandler(
     IUserRepository users,
     IPasswordHasher passwordHasher,
     SessionStarter sessionStarter,
+    AccountMailer mailer,
     ITransactionScope transaction,
+    IMapper mapper,
     TimeProvider timeProvider,
-    IShopMetrics metrics) : ICommandHandler<RegisterCommand, AuthResult>
+    IOptions<AccountOptions> accounts,
+    IShopMetrics metrics) : ICommandHandler<RegisterCommand, SignUpResult>
 {
-    public async ValueTask<AuthResult> Handle(RegisterCommand command, CancellationToken cancellationToken)
+    public async ValueTask<SignUpResult> Handle(RegisterCommand command, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
         var user = User.Register(command.Email, await passwordHasher.HashAsync(command.Password, cancellationToken), now);
-        user.RecordLogin(now);
+        var logsIn = !accounts.Value.RequireVerifiedEmail;
+        if (logsIn)
+        {
+            user.RecordLogin(now);
+        }
 
-        // One transaction: an account is never left without the session its sign-up promised.
+        // One transaction: an account is never left without the session its sign-up promised, nor
+        // without the verification mail that proves its address.
         var result = await transaction.RunAsync(
             async ct =>
             {
@@ -31,7 +43,14 @@ public sealed class RegisterCommandHandler(
                     throw new ValidationFailedException("email", AccountRules.EmailAlreadyExists);
                 }
 
-                return await sessionStarter.StartAsync(user, command.Client, ct);
+                await mailer.QueueVerificationAsync(user, ct);
+                if (!logsIn)
+                {
+                    return new SignUpResult(mapper.Map<UserDto>(user), Session: null);
+                }
+
+                var session = await sessionStarter.StartAsync(user, command.Client, ct);
+                return new SignUpResult(session.User, session);
             },
             cancellationToken);
         metrics.SignedUp();

@@ -25,6 +25,7 @@ public sealed class ChangePasswordCommandHandlerTests
     private readonly IShopMetrics _metrics = Substitute.For<IShopMetrics>();
     private readonly ISessionRepository _sessions = Substitute.For<ISessionRepository>();
     private readonly IRefreshTokenStore _refreshTokens = Substitute.For<IRefreshTokenStore>();
+    private readonly IEmailTokenStore _emailTokens = Substitute.For<IEmailTokenStore>();
     private readonly IPasswordHasher _passwordHasher = Substitute.For<IPasswordHasher>();
     private readonly ITokenIssuer _tokenIssuer = Substitute.For<ITokenIssuer>();
     private readonly FakeTimeProvider _clock = TestClock.Create();
@@ -197,6 +198,23 @@ public sealed class ChangePasswordCommandHandlerTests
         result.ShouldBe(new TokenPair("new-access-token", "new-refresh-token", "Bearer", 900));
     }
 
+    [Fact]
+    public async Task Handle_VoidsTheUsersResetLinks_InsideTheTransaction()
+    {
+        await CreateHandler().Handle(Command(), CancellationToken.None);
+
+        await _emailTokens.Received(1).VoidAsync(_ann.Id, EmailTokenPurpose.ResetPassword, TestClock.Start, Arg.Any<CancellationToken>());
+        _transaction.Commits.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Handle_WrongCurrentPassword_VoidsNoResetLink()
+    {
+        await Should.ThrowAsync<ValidationFailedException>(() => CreateHandler().Handle(Command("wrong"), CancellationToken.None).AsTask());
+
+        await _emailTokens.DidNotReceiveWithAnyArgs().VoidAsync(default, default, default, default);
+    }
+
     private ChangePasswordCommand Command(string currentPassword = CurrentPassword) =>
         new(_ann.Id, CallerSessionId, currentPassword, NewPassword);
 
@@ -206,5 +224,5 @@ public sealed class ChangePasswordCommandHandlerTests
             .Returns((string?)null);
 
     private ChangePasswordCommandHandler CreateHandler() =>
-        new(_users, _sessions, _refreshTokens, _passwordHasher, _tokenIssuer, _transaction, _clock, Options.Create(_options), _metrics);
+        new(_users, _sessions, _refreshTokens, _emailTokens, _passwordHasher, _tokenIssuer, _transaction, _clock, Options.Create(_options), _metrics);
 }

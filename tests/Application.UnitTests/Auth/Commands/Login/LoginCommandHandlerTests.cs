@@ -29,6 +29,7 @@ public sealed class LoginCommandHandlerTests
     private readonly ILoginThrottle _throttle = Substitute.For<ILoginThrottle>();
     private readonly IMfaChallengeStore _mfaChallenges = Substitute.For<IMfaChallengeStore>();
     private readonly FakeTimeProvider _clock = TestClock.Create();
+    private readonly AccountOptions _accounts = new();
     private readonly User _ann = User.Register("ann@shop.io", StoredHash, Joined);
 
     public LoginCommandHandlerTests()
@@ -347,8 +348,59 @@ public sealed class LoginCommandHandlerTests
             _ann.Id, ShopEase.Application.Mfa.PasswordStamp.Of(_ann), Arg.Any<DateTimeOffset>(), Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>());
     }
 
+    [Fact]
+    public async Task Handle_AccountWithSecondFactorAndUnverifiedEmail_WhenVerifiedEmailIsRequired_ThrowsEmailNotVerifiedWithNoChallenge()
+    {
+        _accounts.RequireVerifiedEmail = true;
+        _ann.EnableMfa();
+
+        await Should.ThrowAsync<EmailNotVerifiedException>(
+            () => CreateHandler().Handle(Command("ann@shop.io", Password), CancellationToken.None).AsTask());
+
+        await _mfaChallenges.DidNotReceiveWithAnyArgs().CreateAsync(default, default!, default, default, default);
+    }
+
+    [Fact]
+    public async Task Handle_UnverifiedEmail_WhenVerifiedEmailIsRequired_ThrowsEmailNotVerified()
+    {
+        _accounts.RequireVerifiedEmail = true;
+
+        await Should.ThrowAsync<EmailNotVerifiedException>(
+            () => CreateHandler().Handle(Command("ann@shop.io", Password), CancellationToken.None).AsTask());
+
+        await _refreshTokens.DidNotReceiveWithAnyArgs().StartSessionAsync(default!, default, default);
+    }
+
+    [Fact]
+    public async Task Handle_UnverifiedEmailAndWrongPassword_WhenVerifiedEmailIsRequired_ThrowsInvalidCredentials()
+    {
+        _accounts.RequireVerifiedEmail = true;
+
+        await Should.ThrowAsync<InvalidCredentialsException>(
+            () => CreateHandler().Handle(Command("ann@shop.io", "wrong password"), CancellationToken.None).AsTask());
+    }
+
+    [Fact]
+    public async Task Handle_VerifiedEmail_WhenVerifiedEmailIsRequired_LogsIn()
+    {
+        _accounts.RequireVerifiedEmail = true;
+        _ann.MarkEmailVerified(Joined);
+
+        var result = await CreateHandler().Handle(Command("ann@shop.io", Password), CancellationToken.None);
+
+        result.Session.ShouldNotBeNull().Access.ShouldBe("access-token");
+    }
+
+    [Fact]
+    public async Task Handle_UnverifiedEmail_WhenVerifiedEmailIsNotRequired_LogsIn()
+    {
+        var result = await CreateHandler().Handle(Command("ann@shop.io", Password), CancellationToken.None);
+
+        result.Session.ShouldNotBeNull().Access.ShouldBe("access-token");
+    }
+
     private LoginCommandHandler CreateHandler() =>
-        new(_users, _passwordHasher, _throttle, _mfaChallenges, CreateSessionStarter(), _clock, _metrics);
+        new(_users, _passwordHasher, _throttle, _mfaChallenges, CreateSessionStarter(), _clock, Options.Create(_accounts), _metrics);
 
     private SessionStarter CreateSessionStarter() =>
         new(_refreshTokens, _tokenIssuer, TestMapper.Instance, _clock, Options.Create(new SessionOptions()));

@@ -25,7 +25,10 @@ public sealed class RegisterCommandHandlerTests
     private readonly IPasswordHasher _passwordHasher = Substitute.For<IPasswordHasher>();
     private readonly IRefreshTokenStore _refreshTokens = Substitute.For<IRefreshTokenStore>();
     private readonly ITokenIssuer _tokenIssuer = Substitute.For<ITokenIssuer>();
+    private readonly IEmailTokenStore _emailTokens = Substitute.For<IEmailTokenStore>();
+    private readonly IEmailOutbox _outbox = Substitute.For<IEmailOutbox>();
     private readonly FakeTimeProvider _clock = TestClock.Create();
+    private readonly AccountOptions _accounts = new();
     private User? _added;
     private AuthSession? _startedSession;
 
@@ -37,6 +40,7 @@ public sealed class RegisterCommandHandlerTests
             .StartSessionAsync(Arg.Do<AuthSession>(s => _startedSession = s), Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>())
             .Returns("refresh-token");
         _tokenIssuer.IssueAccessToken(Arg.Any<Guid>(), Arg.Any<Guid>()).Returns(new IssuedAccessToken("access-token", 3600));
+        _emailTokens.IssueAsync(default, default, default!, default, default).ReturnsForAnyArgs("verification-token");
     }
 
     [Fact]
@@ -101,11 +105,48 @@ public sealed class RegisterCommandHandlerTests
         var result = await CreateHandler().Handle(Command("Ann@Shop.io"), CancellationToken.None);
 
         _added.ShouldNotBeNull();
-        result.ShouldBe(new AuthResult(
+        result.User.ShouldBe(new UserDto(_added.Id, "ann@shop.io", TestClock.Start));
+        result.Session.ShouldBe(new AuthResult(
             new UserDto(_added.Id, "ann@shop.io", TestClock.Start), "access-token", "refresh-token", "Bearer", 3600)
         {
             SessionId = _startedSession!.Id,
         });
+    }
+
+    [Fact]
+    public async Task Handle_IssuesAVerificationTokenForTheNewAddress_AndQueuesItsMail()
+    {
+        await CreateHandler().Handle(Command("Ann@Shop.io"), CancellationToken.None);
+
+        await _emailTokens.Received(1).IssueAsync(
+            _added!.Id, EmailTokenPurpose.VerifyEmail, "ann@shop.io", TestClock.Start, Arg.Any<CancellationToken>());
+        await _outbox.Received(1).EnqueueAsync(
+            Arg.Is<EmailMessage>(m => m.To == "ann@shop.io" && m.TextBody.Contains("/verify-email?token=verification-token")),
+            Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Handle_WhenVerifiedEmailIsRequired_AnswersTheUserWithoutASession()
+    {
+        _accounts.RequireVerifiedEmail = true;
+
+        var result = await CreateHandler().Handle(Command("ann@shop.io"), CancellationToken.None);
+
+        result.Session.ShouldBeNull();
+        result.User.ShouldBe(new UserDto(_added!.Id, "ann@shop.io", TestClock.Start));
+        await _refreshTokens.DidNotReceiveWithAnyArgs().StartSessionAsync(default!, default, default);
+        _tokenIssuer.DidNotReceiveWithAnyArgs().IssueAccessToken(default, default);
+        _added.LastLoginAt.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Handle_WhenVerifiedEmailIsRequired_StillQueuesTheVerificationMail()
+    {
+        _accounts.RequireVerifiedEmail = true;
+
+        await CreateHandler().Handle(Command("ann@shop.io"), CancellationToken.None);
+
+        await _outbox.ReceivedWithAnyArgs(1).EnqueueAsync(default!, default);
     }
 
     [Fact]
@@ -161,6 +202,17 @@ public sealed class RegisterCommandHandlerTests
         _tokenIssuer.DidNotReceiveWithAnyArgs().IssueAccessToken(default, default);
     }
 
+    [Fact]
+    public async Task Handle_WhenTheEmailWasTakenMeanwhile_QueuesNoMail()
+    {
+        _users.TryAddAsync(Arg.Any<User>(), Arg.Any<CancellationToken>()).Returns(false);
+
+        await Should.ThrowAsync<ValidationFailedException>(
+            () => CreateHandler().Handle(Command("ann@shop.io"), CancellationToken.None).AsTask());
+
+        await _outbox.DidNotReceiveWithAnyArgs().EnqueueAsync(default!, default);
+    }
+
     private static RegisterCommand Command(string email) => new(email, Password, ClientInfo.Unknown);
 
     [Fact]
@@ -183,7 +235,8 @@ public sealed class RegisterCommandHandlerTests
     }
 
     private RegisterCommandHandler CreateHandler() =>
-        new(_users, _passwordHasher, CreateSessionStarter(), _transaction, _clock, _metrics);
+        new(_users, _passwordHasher, CreateSessionStarter(), TestMailer.Create(_emailTokens, _outbox, _clock), _transaction,
+            TestMapper.Instance, _clock, Options.Create(_accounts), _metrics);
 
     private SessionStarter CreateSessionStarter() =>
         new(_refreshTokens, _tokenIssuer, TestMapper.Instance, _clock, Options.Create(new SessionOptions()));

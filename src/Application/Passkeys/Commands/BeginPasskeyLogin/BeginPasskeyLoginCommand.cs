@@ -1,0 +1,6 @@
+using Mediator;
+using ShopEase.Application.Passkeys.Models;
+
+namespace ShopEase.Application.Passkeys.Commands.BeginPasskeyLogin;
+
+public sealed record BeginPasskeyLoginCommand : ICommand<PasskeyLoginOptions>;

@@ -1,0 +1,5 @@
+using Mediator;
+
+namespace ShopEase.Application.Passkeys.Commands.DeletePasskey;
+
+public sealed record DeletePasskeyCommand(Guid UserId, Guid PasskeyId) : ICommand;

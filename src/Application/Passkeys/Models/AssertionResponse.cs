@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+
+namespace ShopEase.Application.Passkeys.Models;
+
+public sealed record AssertionResponse(
+    [property: JsonPropertyName("clientDataJSON")] string? ClientDataJson,
+    string? AuthenticatorData,
+    string? Signature,
+    string? UserHandle);

@@ -1,0 +1,78 @@
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ShopEase.Application.Email.Commands.ChangeEmail;
+using ShopEase.Application.Email.Commands.ForgotPassword;
+using ShopEase.Application.Email.Commands.ResendVerification;
+using ShopEase.Application.Email.Commands.ResetPassword;
+using ShopEase.Application.Email.Commands.VerifyEmail;
+using ShopEase.Application.Email.Models;
+using ShopEase.Web.Authentication;
+using ShopEase.Web.Endpoints.Requests;
+using ShopEase.Web.ExceptionHandling;
+using ShopEase.Web.Http;
+using ShopEase.Web.RateLimiting;
+
+namespace ShopEase.Web.Endpoints;
+
+/// <summary>
+/// Email ownership and account recovery under /api/auth: verification, forgotten passwords, email change.
+/// What these routes promise arrives by mail, so most answer 202 at once. Their problem answers all follow
+/// from how they are mapped (a body, a token, a rate limit), so none is declared here.
+/// </summary>
+public static class EmailEndpoints
+{
+    public static IEndpointRouteBuilder MapEmailEndpoints(this IEndpointRouteBuilder app)
+    {
+        var auth = app.MapGroup(AuthEndpoints.BasePath).WithTags("Email");
+        auth.MapPost("/email/verify", VerifyAsync).Accepts<EmailTokenRequest>("application/json")
+            .WithMetadata(new TokenNotValidStatus(StatusCodes.Status400BadRequest));
+        auth.MapPost("/email/verify/resend", ResendAsync)
+            .RequireAuthorization()
+            .RequireRateLimiting(RateLimitingSetup.ResendVerificationPolicy);
+        auth.MapPost("/password/forgot", ForgotAsync).Accepts<ForgotPasswordRequest>("application/json")
+            .RequireRateLimiting(RateLimitingSetup.ForgotPasswordPolicy)
+            .WithMetadata(new AcceptedWhenRateLimited());
+        auth.MapPost("/password/reset", ResetAsync).Accepts<ResetPasswordRequest>("application/json")
+            .WithMetadata(new TokenNotValidStatus(StatusCodes.Status400BadRequest));
+        auth.MapPost("/email", ChangeAsync).Accepts<ChangeEmailRequest>("application/json")
+            .RequireAuthorization()
+            .RequireRateLimiting(RateLimitingSetup.ChangeEmailPolicy);
+        return app;
+    }
+
+    private static async Task<Ok<VerifyEmailResult>> VerifyAsync(HttpContext http, ISender sender, CancellationToken ct)
+    {
+        var body = await http.Request.ReadJsonAsync<EmailTokenRequest>(ct);
+        return TypedResults.Ok(await sender.Send(new VerifyEmailCommand(body.Token ?? string.Empty), ct));
+    }
+
+    private static async Task<Accepted<RequestAccepted>> ResendAsync(HttpContext http, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(new ResendVerificationCommand(http.User.GetUserId()), ct);
+        return Accepted();
+    }
+
+    private static async Task<Accepted<RequestAccepted>> ForgotAsync(HttpContext http, ISender sender, CancellationToken ct)
+    {
+        var body = await http.Request.ReadJsonAsync<ForgotPasswordRequest>(ct);
+        await sender.Send(new ForgotPasswordCommand(body.Email ?? string.Empty), ct);
+        return Accepted();
+    }
+
+    private static async Task<NoContent> ResetAsync(HttpContext http, ISender sender, CancellationToken ct)
+    {
+        var body = await http.Request.ReadJsonAsync<ResetPasswordRequest>(ct);
+        await sender.Send(new ResetPasswordCommand(body.Token ?? string.Empty, body.NewPassword ?? string.Empty), ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Accepted<RequestAccepted>> ChangeAsync(HttpContext http, ISender sender, CancellationToken ct)
+    {
+        var body = await http.Request.ReadJsonAsync<ChangeEmailRequest>(ct);
+        await sender.Send(
+            new ChangeEmailCommand(http.User.GetUserId(), body.NewEmail ?? string.Empty, body.Password ?? string.Empty), ct);
+        return Accepted();
+    }
+
+    private static Accepted<RequestAccepted> Accepted() => TypedResults.Accepted((string?)null, RequestAccepted.Instance);
+}

@@ -1,0 +1,101 @@
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ShopEase.Application.Auth.Models;
+using ShopEase.Application.Common.Exceptions;
+using ShopEase.Application.Passkeys.Commands.BeginPasskeyLogin;
+using ShopEase.Application.Passkeys.Commands.BeginPasskeyRegistration;
+using ShopEase.Application.Passkeys.Commands.DeletePasskey;
+using ShopEase.Application.Passkeys.Commands.PasskeyLogin;
+using ShopEase.Application.Passkeys.Commands.RegisterPasskey;
+using ShopEase.Application.Passkeys.Commands.RenamePasskey;
+using ShopEase.Application.Passkeys.Models;
+using ShopEase.Application.Passkeys.Queries.ListPasskeys;
+using ShopEase.Web.Authentication;
+using ShopEase.Web.Browser;
+using ShopEase.Web.Endpoints.Requests;
+using ShopEase.Web.Http;
+using ShopEase.Web.OpenApi;
+using ShopEase.Web.RateLimiting;
+
+namespace ShopEase.Web.Endpoints;
+
+/// <summary>
+/// Passkeys (WebAuthn): a signed-in user registers, lists, renames and deletes them; anyone signs
+/// in with one. The options are WebAuthn's JSON forms, for <c>PublicKeyCredential.parse…FromJSON</c>.
+/// </summary>
+public static class PasskeyEndpoints
+{
+    private const string Segment = "/passkeys";
+
+    public const string BasePath = AuthEndpoints.BasePath + Segment;
+
+    public static IEndpointRouteBuilder MapPasskeyEndpoints(this IEndpointRouteBuilder app)
+    {
+        // Grouped on /api/auth so that the list is routed as exactly /api/auth/passkeys, with no trailing slash.
+        var passkeys = app.MapGroup(AuthEndpoints.BasePath).WithTags("Passkeys");
+        var owned = app.MapGroup(AuthEndpoints.BasePath).WithTags("Passkeys").RequireAuthorization();
+        owned.MapPost($"{Segment}/register/options", BeginRegistrationAsync);
+        owned.MapPost($"{Segment}/register", RegisterAsync).Accepts<RegisterPasskeyRequest>("application/json");
+        owned.MapGet(Segment, ListAsync);
+        owned.MapPatch(Segment + "/{id}", RenameAsync).Accepts<RenamePasskeyRequest>("application/json");
+
+        // 400: the last passkey of an account without a password stays.
+        owned.MapDelete(Segment + "/{id}", DeleteAsync).ProducesProblems(StatusCodes.Status400BadRequest);
+
+        // Signing in shares the per-IP budget of password login.
+        passkeys.MapPost($"{Segment}/login/options", BeginLoginAsync).Accepts<PasskeyLoginOptionsRequest>(isOptional: true, "application/json")
+            .RequireRateLimiting(RateLimitingSetup.LoginPolicy);
+        passkeys.MapPost($"{Segment}/login", LoginAsync).Accepts<PasskeyLoginRequest>("application/json")
+            .RequireRateLimiting(RateLimitingSetup.LoginPolicy)
+            .WithMetadata(new BrowserTransportHeaders(NeedsCsrfToken: false))
+            .ProducesProblems(StatusCodes.Status401Unauthorized);
+        return app;
+    }
+
+    private static async Task<Ok<CreationOptions>> BeginRegistrationAsync(HttpContext http, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new BeginPasskeyRegistrationCommand(http.User.GetUserId()), ct));
+
+    private static async Task<Created<PasskeyDto>> RegisterAsync(HttpContext http, ISender sender, CancellationToken ct)
+    {
+        var body = await http.Request.ReadJsonAsync<RegisterPasskeyRequest>(ct);
+        var passkey = await sender.Send(new RegisterPasskeyCommand(http.User.GetUserId(), body.Credential, body.Name), ct);
+        return TypedResults.Created(BasePath, passkey);
+    }
+
+    private static async Task<Ok<IReadOnlyList<PasskeyDto>>> ListAsync(HttpContext http, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new ListPasskeysQuery(http.User.GetUserId()), ct));
+
+    private static async Task<Ok<PasskeyDto>> RenameAsync(string id, HttpContext http, ISender sender, CancellationToken ct)
+    {
+        var passkeyId = ParseId(id);
+        var body = await http.Request.ReadJsonAsync<RenamePasskeyRequest>(ct);
+        return TypedResults.Ok(await sender.Send(new RenamePasskeyCommand(http.User.GetUserId(), passkeyId, body.Name), ct));
+    }
+
+    private static async Task<NoContent> DeleteAsync(string id, HttpContext http, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(new DeletePasskeyCommand(http.User.GetUserId(), ParseId(id)), ct);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>An id that is no GUID names no passkey: 404, as an unknown one.</summary>
+    private static Guid ParseId(string id) =>
+        Guid.TryParse(id, out var passkeyId) ? passkeyId : throw new NotFoundException("No such passkey.");
+
+    private static async Task<Ok<PasskeyLoginOptions>> BeginLoginAsync(HttpContext http, ISender sender, CancellationToken ct)
+    {
+        await http.Request.ReadOptionalJsonAsync<PasskeyLoginOptionsRequest>(ct);
+        return TypedResults.Ok(await sender.Send(new BeginPasskeyLoginCommand(), ct));
+    }
+
+    /// <summary>The same answer as password login, browser mode included; never a second-factor challenge.</summary>
+    private static async Task<Results<Ok<AuthResult>, Ok<BrowserAuthResponse>>> LoginAsync(
+        HttpContext http, ISender sender, BrowserTransport browser, CancellationToken ct)
+    {
+        var body = await http.Request.ReadJsonAsync<PasskeyLoginRequest>(ct);
+        var result = await sender.Send(new PasskeyLoginCommand(body.FlowId ?? string.Empty, body.Credential, http.GetClientInfo()), ct);
+        return BrowserTransport.IsRequested(http)
+            ? TypedResults.Ok(AuthEndpoints.ToBrowser(http, browser, result))
+            : TypedResults.Ok(result);
+    }
+}

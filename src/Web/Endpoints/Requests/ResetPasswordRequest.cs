@@ -1,0 +1,3 @@
+namespace ShopEase.Web.Endpoints.Requests;
+
+public sealed record ResetPasswordRequest(string? Token, string? NewPassword);
