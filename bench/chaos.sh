@@ -63,6 +63,7 @@ NODE_ENV=(
   ASPNETCORE_ENVIRONMENT=Production
   ConnectionStrings__Default="$DATABASE"
   Jwt__SigningKey="$(head -c 32 /dev/urandom | base64)"
+  Mfa__EncryptionKey="$(head -c 32 /dev/urandom | base64)"
   Redis__Configuration="127.0.0.1:$REDIS_PORT"
   ForwardedHeaders__KnownProxies__0=127.0.0.1
   # Every client here is 127.0.0.1: the limits still run (through Redis), with room for the load.

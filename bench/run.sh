@@ -109,6 +109,7 @@ APP_ENV=(
   ASPNETCORE_ENVIRONMENT=Production
   ConnectionStrings__Default="$(pg_connection_string shopease_bench)"
   Jwt__SigningKey="$(head -c 32 /dev/urandom | base64)"
+  Mfa__EncryptionKey="$(head -c 32 /dev/urandom | base64)"
   RateLimiting__Enabled=false
   Logging__LogLevel__Default=Warning
 )

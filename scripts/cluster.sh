@@ -36,7 +36,8 @@ Environment:
   SHOPEASE_CLUSTER_NODES      how many API nodes (default 3)
   ConnectionStrings__Default  use this database instead (no PostgreSQL is started)
   ASPNETCORE_ENVIRONMENT      default: Development, where every node reads the same generated
-                              signing key; elsewhere set Jwt__SigningKey, the same for all nodes
+                              signing and second-factor keys; elsewhere set Jwt__SigningKey and
+                              Mfa__EncryptionKey, the same for all nodes
   SHOPEASE_PGDATA, SHOPEASE_PG_PORT   as for scripts/run.sh
 EOF
 }

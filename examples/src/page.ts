@@ -16,6 +16,7 @@ const output = element<HTMLPreElement>("output");
 const state = element<HTMLSpanElement>("state");
 const email = element<HTMLInputElement>("email");
 const password = element<HTMLInputElement>("password");
+const code = element<HTMLInputElement>("code");
 
 function show(line: string): void {
   output.textContent = `${new Date().toLocaleTimeString()}  ${line}\n${output.textContent ?? ""}`;
@@ -31,6 +32,8 @@ function advice(code: ProblemCode): string {
       return "the session is over: log in again";
     case "csrf_failed":
       return "this page's CSRF token does not match the cookie's session: log in again";
+    case "invalid_mfa_code":
+      return "wrong or already used code: wait for the next one, or use a recovery code";
     case "email_not_verified":
       return "follow the link mailed to you first";
     case "rate_limited":
@@ -59,8 +62,15 @@ element("signup").addEventListener("click", () =>
   }),
 );
 element("login").addEventListener("click", () =>
-  run("log in", async () => {
-    await session.logIn(email.value, password.value);
+  run("log in", async () =>
+    (await session.logIn(email.value, password.value)) === "signedIn"
+      ? "200, session started"
+      : "200, enter the code from your authenticator app (or a recovery code)",
+  ),
+);
+element("verify").addEventListener("click", () =>
+  run("second factor", async () => {
+    await session.logInWithCode(code.value);
     return "200, session started";
   }),
 );

@@ -9,6 +9,11 @@ export type ProblemCode = Problem["code"];
 export type CurrentUser = components["schemas"]["CurrentUserDto"];
 /** What sign-up and login answer: body mode (with `refresh`) or browser mode (with `csrfToken`). */
 type SignIn = components["schemas"]["AuthResult"] | components["schemas"]["BrowserAuthResponse"];
+/** Login of an account with a second factor: no tokens yet, only the token for `/login/mfa`. */
+type MfaRequired = components["schemas"]["MfaRequiredResult"];
+
+/** Where a login stands: signed in, or waiting for a code from the authenticator app (or a recovery code). */
+export type LoginState = "signedIn" | "codeRequired";
 
 /** A failed call: the API's problem body, whose `code` is one of the codes the document lists. */
 export class ApiProblem extends Error {
@@ -28,6 +33,8 @@ export class ShopEaseSession {
   // Both in memory only: never localStorage, never a cookie of this page's own.
   private access: string | null = null;
   private csrfToken: string | null = null;
+  // The second step's token: single use, dead after 5 minutes or 5 wrong codes.
+  private mfaToken: string | null = null;
   private readonly client;
 
   constructor(baseUrl: string) {
@@ -63,11 +70,33 @@ export class ShopEaseSession {
     return true;
   }
 
-  async logIn(email: string, password: string): Promise<void> {
+  async logIn(email: string, password: string): Promise<LoginState> {
     const { data, error } = await this.client.POST("/api/auth/login", {
       params: { header: cookieMode },
       body: { email, password },
     });
+    // Narrowed by shape, so that the second-factor answer losing mfaToken is a type error here.
+    if (data !== undefined && "mfaToken" in data) {
+      this.mfaToken = (data satisfies MfaRequired).mfaToken;
+      return "codeRequired";
+    }
+    this.keep(data, error);
+    return "signedIn";
+  }
+
+  /** The second step of a login: a 6-digit code from the app, or a recovery code (`abcde-fghij`). */
+  async logInWithCode(code: string): Promise<void> {
+    if (this.mfaToken === null) {
+      throw new Error("Log in with email and password first.");
+    }
+    const factor = /^\s*\d{3}\s?\d{3}\s*$/.test(code) ? { code } : { recoveryCode: code };
+    const { data, error } = await this.client.POST("/api/auth/login/mfa", {
+      params: { header: cookieMode },
+      body: { mfaToken: this.mfaToken, ...factor },
+    });
+    if (error?.code !== "invalid_mfa_code") {
+      this.mfaToken = null; // signed in, or the token is spent: start again from the password
+    }
     this.keep(data, error);
   }
 

@@ -7,6 +7,7 @@ using ShopEase.Application.Common.Auditing;
 using ShopEase.Application.Common.Behaviors;
 using ShopEase.Application.Common.Options;
 using ShopEase.Application.Email;
+using ShopEase.Application.Mfa;
 
 namespace ShopEase.Application;
 
@@ -51,6 +52,8 @@ public static class DependencyInjection
             cfg => cfg.LicenseKey = configuration["AutoMapper:LicenseKey"],
             typeof(DependencyInjection).Assembly);
         services.AddScoped<SessionStarter>();
+        services.AddScoped<SecondFactor>();
+        services.AddScoped<Reauthentication>();
         services.AddSingleton<AccountMails>();
         services.AddScoped<AccountMailer>();
         services.AddSingleton(TimeProvider.System);

@@ -30,6 +30,8 @@ public static class DependencyInjection
             .Bind(configuration.GetSection(PasswordHashingOptions.SectionName))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<PasswordHashingOptions>, PasswordHashingOptionsValidator>();
+        services.AddOptions<MfaOptions>().Bind(configuration.GetSection(MfaOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MfaOptions>, MfaOptionsValidator>();
 
         // Read when first needed, so tests and tools can supply it late. EF Core and the raw
         // queries of the revocation check share one data source, and so one connection pool.
@@ -118,6 +120,12 @@ public static class DependencyInjection
         services.AddSingleton<CurrentUserCache>();
         services.AddSingleton<ICurrentUserCache>(sp => sp.GetRequiredService<CurrentUserCache>());
         services.AddScoped<IRefreshTokenStore, RefreshTokenStore>();
+        services.AddScoped<ITotpAuthenticatorRepository, TotpAuthenticatorRepository>();
+        services.AddScoped<IRecoveryCodeStore, RecoveryCodeStore>();
+        services.AddScoped<IMfaChallengeStore, MfaChallengeStore>();
+        services.AddSingleton<MfaKeys>();
+        services.AddSingleton<ITotpSecretProtector, AesGcmTotpSecretProtector>();
+        services.AddSingleton<IQrCodeRenderer, QrCoderSvgRenderer>();
         services.AddScoped<IProductRepository, ProductRepository>();
         services.AddScoped<ICartRepository, CartRepository>();
         services.AddScoped<IOrderRepository, OrderRepository>();

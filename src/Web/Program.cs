@@ -13,6 +13,7 @@ using ShopEase.Web.Http;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddShopEaseLogging();
 builder.AddDevelopmentSigningKey();
+builder.AddDevelopmentMfaKey();
 if (CommandLineTasks.IsTask(args))
 {
     // EF logs a failed probe for the migrations table of an empty database as an error; it is not one.
@@ -60,6 +61,7 @@ app.MapAuthEndpoints();
 app.MapSessionEndpoints();
 app.MapEmailEndpoints();
 app.MapPasskeyEndpoints();
+app.MapMfaEndpoints();
 app.MapAdminEndpoints();
 app.MapProductEndpoints();
 app.MapCartEndpoints();

@@ -105,6 +105,34 @@ public sealed class AuditTrailTests(AuditTrailTests.RecordingApiFactory factory)
     }
 
     [Fact]
+    public async Task SecondFactor_EachChangeAndUse_IsAudited_WithNoSecretOrCodeInTheLog()
+    {
+        var account = await _client.RegisterWithTotpAsync(DateTimeOffset.UtcNow, password: Secret);
+        var wrongCode = MfaClientExtensions.WrongCodeAt(account.Secret, DateTimeOffset.UtcNow);
+        var mfaToken = await _client.StartMfaLoginAsync(account.Email, Secret);
+        await _client.LoginMfaAsync(mfaToken, wrongCode);
+        var login = await (await _client.LoginMfaAsync(mfaToken, recoveryCode: account.RecoveryCodes[0])).ReadLoginAsync();
+        var regenerated = await _client.PostJsonAsync(MfaClientExtensions.RecoveryCodesPath,
+            new { password = Secret, code = MfaClientExtensions.CodeAt(account.Secret, DateTimeOffset.UtcNow.AddSeconds(30)) }, login.Access);
+        var fresh = (await regenerated.Content.ReadFromJsonAsync<RecoveryCodesBody>())!.RecoveryCodes;
+        (await _client.PostJsonAsync(MfaClientExtensions.DisablePath, new { password = Secret, code = fresh[0] }, login.Access))
+            .StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        var userId = Guid.Parse(account.Registered.User.Id);
+        var entries = factory.Logs.Entries.Where(e => Equals(e.Values.GetValueOrDefault("UserId"), userId)).ToList();
+        entries.Select(e => e.EventId.Id).ShouldBe([3001, 3024, 3021, 3022, 3002, 3023, 3026, 3025], ignoreOrder: false);
+        entries.Single(e => e.EventId.Id == 3023).Values["SessionId"].ShouldBe(Guid.Parse(JwtPayload.Read(login.Access)["sid"].GetString()!));
+        entries.Single(e => e.EventId.Id == 3025).Values["WithRecoveryCode"].ShouldBe(true);
+        var everything = string.Join('\n', factory.Logs.Entries.Select(e => e.Message + string.Join(',', e.Values.Values)));
+        everything.ShouldNotContain(OtpNet.Base32Encoding.ToString(account.Secret).TrimEnd('='));
+        everything.ShouldNotContain(mfaToken);
+        foreach (var code in account.RecoveryCodes.Concat(fresh))
+        {
+            everything.ShouldNotContain(code);
+        }
+    }
+
+    [Fact]
     public async Task RefreshReuse_IsAudited()
     {
         var registered = await _client.RegisterAsync(password: Secret);

@@ -113,6 +113,9 @@ public sealed class KeyFileTests : IDisposable
         {
             b.UseEnvironment(environment);
             b.UseSetting("ConnectionStrings:Default", "Host=127.0.0.1;Database=unused");
+
+            // Required outside Development since the second factor; these tests are about the signing keys.
+            b.UseSetting("Mfa:EncryptionKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
             foreach (var (key, value) in settings)
             {
                 b.UseSetting(key, value);

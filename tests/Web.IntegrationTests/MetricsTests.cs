@@ -25,6 +25,7 @@ public sealed partial class MetricsTests(ShopEaseApiFactory database) : IClassFi
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["ConnectionStrings__Default"] = database.ConnectionString,
             ["Jwt__SigningKey"] = database.SigningKey,
+            ["Mfa__EncryptionKey"] = database.MfaEncryptionKey,
             ["RateLimiting__Enabled"] = "false",
             ["Management__Port"] = managementPort.ToString(CultureInfo.InvariantCulture),
             ["Email__BacklogCountInterval"] = "00:00:01",

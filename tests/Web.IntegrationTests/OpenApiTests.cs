@@ -18,7 +18,7 @@ public sealed class OpenApiTests(ShopEaseApiFactory factory) : IClassFixture<Sho
             .Where(e => e.RoutePattern.RawText!.StartsWith("/api", StringComparison.Ordinal)
                 || e.RoutePattern.RawText.StartsWith("/.well-known", StringComparison.Ordinal)
                 || e.RoutePattern.RawText.StartsWith("/health", StringComparison.Ordinal))
-            .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => (Path: e.RoutePattern.RawText!, Method: m)))
+            .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => (Path: WithoutConstraints(e.RoutePattern.RawText!), Method: m)))
             .ToList();
 
         routes.Count.ShouldBeGreaterThanOrEqualTo(15, "the auth, session, admin, JWKS and health routes");
@@ -100,7 +100,7 @@ public sealed class OpenApiTests(ShopEaseApiFactory factory) : IClassFixture<Sho
     }
 
     [Theory]
-    [InlineData("/api/auth/login", "200", "AuthResult", "BrowserAuthResponse")]
+    [InlineData("/api/auth/login/mfa", "200", "AuthResult", "BrowserAuthResponse")]
     [InlineData("/api/auth/token/refresh", "200", "TokenPair", "BrowserTokenResponse")]
     public async Task BodyModeAndBrowserMode_AreTwoDocumentedShapesOfOneAnswer(string path, string status, string bodyMode, string browserMode)
     {
@@ -115,6 +115,41 @@ public sealed class OpenApiTests(ShopEaseApiFactory factory) : IClassFixture<Sho
         Required(schemas.GetProperty(bodyMode)).ShouldNotContain("csrfToken");
         Required(schemas.GetProperty(browserMode)).ShouldContain("csrfToken");
         Required(schemas.GetProperty(browserMode)).ShouldNotContain("refresh");
+    }
+
+    [Fact]
+    public async Task Login_IsThreeDocumentedShapes_BodyModeBrowserModeAndMfaRequired()
+    {
+        using var document = await DocumentAsync();
+        var schema = document.RootElement.GetProperty("paths").GetProperty("/api/auth/login").GetProperty("post").GetProperty("responses")
+            .GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema");
+
+        schema.GetProperty("oneOf").EnumerateArray().Select(s => s.GetProperty("$ref").GetString())
+            .ShouldBe(["#/components/schemas/AuthResult", "#/components/schemas/BrowserAuthResponse", "#/components/schemas/MfaRequiredResult"], ignoreOrder: true);
+        var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
+        Required(schemas.GetProperty("AuthResult")).ShouldContain("refresh");
+        Required(schemas.GetProperty("BrowserAuthResponse")).ShouldContain("csrfToken");
+        Required(schemas.GetProperty("MfaRequiredResult")).ShouldBe(["mfaRequired", "mfaToken", "expiresIn"], ignoreOrder: true);
+        schemas.GetProperty("MfaRequiredResult").GetProperty("properties").EnumerateObject().Select(p => p.Name)
+            .ShouldBe(["mfaRequired", "mfaToken", "expiresIn"], ignoreOrder: true);
+    }
+
+    [Theory]
+    [InlineData("/api/auth/login/mfa", "401")]
+    [InlineData("/api/auth/login/mfa", "429")]
+    [InlineData("/api/auth/mfa/totp/setup", "401")]
+    [InlineData("/api/auth/mfa/totp/setup", "429")]
+    [InlineData("/api/auth/mfa/totp/confirm", "401")]
+    [InlineData("/api/auth/mfa/totp/disable", "401")]
+    [InlineData("/api/auth/mfa/totp/disable", "429")]
+    [InlineData("/api/auth/mfa/recovery-codes", "401")]
+    [InlineData("/api/auth/mfa/recovery-codes", "429")]
+    public async Task SecondFactorRoutes_DeclareTheirProblemAnswers(string path, string status)
+    {
+        using var document = await DocumentAsync();
+        var responses = document.RootElement.GetProperty("paths").GetProperty(path).GetProperty("post").GetProperty("responses");
+
+        responses.TryGetProperty(status, out _).ShouldBeTrue();
     }
 
     [Fact]
@@ -248,4 +283,8 @@ public sealed class OpenApiTests(ShopEaseApiFactory factory) : IClassFixture<Sho
 
     private static List<string?> Required(JsonElement schema) =>
         schema.GetProperty("required").EnumerateArray().Select(r => r.GetString()).ToList();
+
+    /// <summary>The document names a route's parameters without their constraints: /passkeys/{id}, not /passkeys/{id:guid}.</summary>
+    private static string WithoutConstraints(string route) =>
+        System.Text.RegularExpressions.Regex.Replace(route, @"\{(\w+):[^}]+\}", "{$1}");
 }

@@ -29,6 +29,7 @@ public sealed class PasskeyBrowserTests(ShopEaseApiFactory database, ITestOutput
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["ConnectionStrings__Default"] = database.ConnectionString,
             ["Jwt__SigningKey"] = database.SigningKey,
+            ["Mfa__EncryptionKey"] = database.MfaEncryptionKey,
             ["RateLimiting__Enabled"] = "false",
             ["Passkeys__RpId"] = "localhost",
             ["Passkeys__Origins__0"] = pageOrigin,

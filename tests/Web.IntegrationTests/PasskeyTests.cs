@@ -12,7 +12,7 @@ namespace ShopEase.Web.IntegrationTests;
 /// Passkeys end to end, with <see cref="SoftwareAuthenticator"/> doing what a browser and its
 /// authenticator do: registration, discoverable sign-in, and each way an answer must be refused.
 /// </summary>
-public sealed class PasskeyTests(ShopEaseApiFactory factory) : IClassFixture<ShopEaseApiFactory>
+public sealed class PasskeyTests(ImmediateReuseDetectionApiFactory factory) : IClassFixture<ImmediateReuseDetectionApiFactory>
 {
     private readonly HttpClient _client = factory.CreateApiClient();
 
@@ -122,6 +122,20 @@ public sealed class PasskeyTests(ShopEaseApiFactory factory) : IClassFixture<Sho
         body.TokenType.ShouldBe("Bearer");
         (await _client.GetMeAsync(body.Access)).StatusCode.ShouldBe(HttpStatusCode.OK);
         JwtPayload.Read(body.Access)["sid"].GetString().ShouldNotBe(JwtPayload.Read(account.Access)["sid"].GetString());
+    }
+
+    [Fact]
+    public async Task SignIn_OfAnAccountWithTotpOn_AsksForNoCode()
+    {
+        var account = await _client.RegisterWithTotpAsync(DateTimeOffset.UtcNow);
+        using var authenticator = SoftwareAuthenticator.Es256();
+        await _client.RegisterPasskeyAsync(account.Registered.Access, authenticator);
+        await _client.StartMfaLoginAsync(account.Email);
+
+        var body = await (await _client.SignInWithPasskeyAsync(authenticator)).ReadLoginAsync();
+
+        body.User.ShouldBe(account.Registered.User);
+        (await _client.GetMeAsync(body.Access)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]

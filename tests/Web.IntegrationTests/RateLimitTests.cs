@@ -185,6 +185,59 @@ public sealed class RateLimitTests(RateLimitTests.SmallLimitsApiFactory factory)
     }
 
     [Fact]
+    public async Task Lockout_WrongSecondFactorCodesCountLikeFailedLogins()
+    {
+        var account = await ClientFrom("198.51.103.100").RegisterWithTotpAsync(DateTimeOffset.UtcNow);
+        var wrong = MfaClientExtensions.WrongCodeAt(account.Secret, DateTimeOffset.UtcNow);
+        // Every check is counted before it is made (the lockout here is 3): the right password that gives
+        // the token, then two wrong codes. With a second factor on, the right password clears nothing.
+        var mfaToken = await StartMfaLoginFromAsync("198.51.103.1", account.Email);
+        for (var i = 0; i < 2; i++)
+        {
+            var refused = await PostFromAsync($"198.51.103.{10 + i}", MfaClientExtensions.LoginMfaPath, new { mfaToken, code = wrong });
+            (await refused.ReadProblemAsync()).Code.ShouldBe("invalid_mfa_code");
+        }
+
+        var rightCode = await PostFromAsync("198.51.103.20", MfaClientExtensions.LoginMfaPath,
+            new { mfaToken, code = MfaClientExtensions.CodeAt(account.Secret, DateTimeOffset.UtcNow.AddSeconds(30)) });
+        var rightPassword = await LoginFromAsync("198.51.103.21", account.Email, ApiClientExtensions.DefaultPassword);
+
+        await ShouldBeRateLimitedAsync(rightCode);
+        await ShouldBeRateLimitedAsync(rightPassword);
+    }
+
+    [Fact]
+    public async Task Lockout_TheRightPasswordAloneDoesNotClearWrongCodes_SoNewTokensBuyNoMoreGuesses()
+    {
+        var account = await ClientFrom("198.51.104.100").RegisterWithTotpAsync(DateTimeOffset.UtcNow);
+        var wrong = MfaClientExtensions.WrongCodeAt(account.Secret, DateTimeOffset.UtcNow);
+        var firstToken = await StartMfaLoginFromAsync("198.51.104.0", account.Email);
+        (await (await PostFromAsync("198.51.104.10", MfaClientExtensions.LoginMfaPath, new { mfaToken = firstToken, code = wrong }))
+            .ReadProblemAsync()).Code.ShouldBe("invalid_mfa_code");
+
+        // A fresh token, as an attacker who knows the password would get: its right password cleared nothing,
+        // so the next guess is the fourth check and the lockout (3 here) refuses it.
+        var freshToken = await StartMfaLoginFromAsync("198.51.104.1", account.Email);
+        await ShouldBeRateLimitedAsync(await PostFromAsync("198.51.104.11", MfaClientExtensions.LoginMfaPath, new { mfaToken = freshToken, code = wrong }));
+        await ShouldBeRateLimitedAsync(await LoginFromAsync("198.51.104.20", account.Email, ApiClientExtensions.DefaultPassword));
+    }
+
+    [Fact]
+    public async Task Lockout_AWrongPasswordAtTotpSetUpCountsLikeAFailedLogin()
+    {
+        var client = ClientFrom("198.51.105.100");
+        var registered = await client.RegisterAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            var refused = await client.PostJsonAsync(MfaClientExtensions.SetupPath, new { password = "not my password" }, registered.Access);
+            refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        }
+
+        await ShouldBeRateLimitedAsync(await client.PostJsonAsync(MfaClientExtensions.SetupPath, new { password = ApiClientExtensions.DefaultPassword }, registered.Access));
+        await ShouldBeRateLimitedAsync(await LoginFromAsync("198.51.105.1", registered.User.Email, ApiClientExtensions.DefaultPassword));
+    }
+
+    [Fact]
     public async Task Refresh_PerSession_ThePastTheLimitRefreshIs429_AndTheTokenStaysUnspent()
     {
         var session = await _client.RegisterAsync();
@@ -268,6 +321,21 @@ public sealed class RateLimitTests(RateLimitTests.SmallLimitsApiFactory factory)
         response.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
         int.Parse(response.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(0);
         (await response.ReadProblemAsync()).Code.ShouldBe("rate_limited");
+    }
+
+    /// <summary>A client whose every request comes from <paramref name="ip"/>, so it spends only that address's budgets.</summary>
+    private HttpClient ClientFrom(string ip)
+    {
+        var client = factory.CreateApiClient();
+        client.DefaultRequestHeaders.Add(PeerAddressStartupFilter.Header, ip);
+        return client;
+    }
+
+    private async Task<string> StartMfaLoginFromAsync(string ip, string email)
+    {
+        var response = await LoginFromAsync(ip, email, ApiClientExtensions.DefaultPassword);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        return (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<MfaRequiredBody>(response.Content))!.MfaToken;
     }
 
     private Task<HttpResponseMessage> LoginFromAsync(string ip, string email, string password, string? forwardedFor = null) =>

@@ -84,6 +84,7 @@ public sealed class SlowDatabaseAndShutdownTests(SlowDatabaseAndShutdownTests.Sh
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["ConnectionStrings__Default"] = factory.ConnectionString;
         start.Environment["Jwt__SigningKey"] = factory.SigningKey;
+        start.Environment["Mfa__EncryptionKey"] = factory.MfaEncryptionKey;
         start.Environment["RateLimiting__Enabled"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start)!;

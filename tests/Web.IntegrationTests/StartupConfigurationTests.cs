@@ -135,17 +135,90 @@ public sealed class StartupConfigurationTests
     }
 
     [Fact]
-    public async Task InDevelopment_WithoutKey_GeneratesOneOnFirstRunAndKeepsIt()
+    public void InDevelopment_WithoutKey_GeneratesOneOnFirstRunAndKeepsIt() =>
+        ShouldGenerateADevelopmentKeyOnFirstRunAndKeepIt("Jwt:SigningKey", "Jwt:DevelopmentKeyFile");
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("70000")]
+    public async Task ManagementPortOutOfRange_RefusesToStart(string port)
     {
-        var keyFile = Path.Combine(Path.GetTempPath(), $"shopease-key-{Guid.NewGuid():N}", "signing.key");
+        var (exitCode, output) = await WebAppProcess.RunAsync([], new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Jwt__SigningKey"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i + 2)).ToArray()),
+            ["Management__Port"] = port,
+            ["ConnectionStrings__Default"] = "Host=127.0.0.1;Database=unused",
+        });
+
+        exitCode.ShouldNotBe(0);
+        output.ShouldContain("Management:Port must be a TCP port");
+    }
+
+    [Theory]
+    [InlineData("", "Mfa:EncryptionKey is missing")]
+    [InlineData("c2hvcnQ=", "Mfa:EncryptionKey is 40 bits, too weak")]
+    [InlineData("this is not base64!", "Mfa:EncryptionKey is not valid base64")]
+    public async Task OutsideDevelopment_MissingOrWeakMfaKey_RefusesToStart(string key, string message)
+    {
+        var (exitCode, output) = await WebAppProcess.RunAsync([], new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Jwt__SigningKey"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i + 1)).ToArray()),
+            ["Mfa__EncryptionKey"] = key,
+            ["ConnectionStrings__Default"] = "Host=127.0.0.1;Database=unused",
+        });
+
+        exitCode.ShouldNotBe(0);
+        output.ShouldContain(message);
+        output.ShouldContain("Mfa__EncryptionKey");
+    }
+
+    [Fact]
+    public async Task OutsideDevelopment_AWeakPreviousMfaKey_RefusesToStart()
+    {
+        var (exitCode, output) = await WebAppProcess.RunAsync([], new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Jwt__SigningKey"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i + 1)).ToArray()),
+            ["Mfa__PreviousEncryptionKeys__0"] = "c2hvcnQ=",
+            ["ConnectionStrings__Default"] = "Host=127.0.0.1;Database=unused",
+        });
+
+        exitCode.ShouldNotBe(0);
+        output.ShouldContain("Mfa:PreviousEncryptionKeys:0 is 40 bits, too weak");
+    }
+
+    [Fact]
+    public void InDevelopment_WithoutMfaKey_GeneratesOneOnFirstRunAndKeepsIt() =>
+        ShouldGenerateADevelopmentKeyOnFirstRunAndKeepIt("Mfa:EncryptionKey", "Mfa:DevelopmentKeyFile");
+
+    [Fact]
+    public async Task NothingOutsideTheContract_IsServed()
+    {
+        using var factory = new StandaloneApiFactory("Production", new Dictionary<string, string?>
+        {
+            ["Jwt:SigningKey"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i + 3)).ToArray()),
+            ["ConnectionStrings:Default"] = "Host=127.0.0.1;Database=unused",
+        });
+
+        var response = await factory.CreateClient().GetAsync("/");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    /// <summary>Starts the app twice in Development without the key: the first start writes it to the file (0600), the second reads it back.</summary>
+    private static void ShouldGenerateADevelopmentKeyOnFirstRunAndKeepIt(string keySetting, string keyFileSetting)
+    {
+        var keyFile = Path.Combine(Path.GetTempPath(), $"shopease-key-{Guid.NewGuid():N}", "development.key");
         try
         {
             string StartAndReadKey()
             {
                 using var factory = new StandaloneApiFactory("Development", new Dictionary<string, string?>
                 {
-                    ["Jwt:SigningKey"] = "",
-                    ["Jwt:DevelopmentKeyFile"] = keyFile,
+                    [keySetting] = "",
+                    [keyFileSetting] = keyFile,
                     ["ConnectionStrings:Default"] = "Host=127.0.0.1;Database=unused",
                 });
                 factory.CreateClient();
@@ -166,38 +239,5 @@ public sealed class StartupConfigurationTests
         {
             Directory.Delete(Path.GetDirectoryName(keyFile)!, recursive: true);
         }
-
-        await Task.CompletedTask;
-    }
-
-    [Theory]
-    [InlineData("0")]
-    [InlineData("70000")]
-    public async Task ManagementPortOutOfRange_RefusesToStart(string port)
-    {
-        var (exitCode, output) = await WebAppProcess.RunAsync([], new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["Jwt__SigningKey"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i + 2)).ToArray()),
-            ["Management__Port"] = port,
-            ["ConnectionStrings__Default"] = "Host=127.0.0.1;Database=unused",
-        });
-
-        exitCode.ShouldNotBe(0);
-        output.ShouldContain("Management:Port must be a TCP port");
-    }
-
-    [Fact]
-    public async Task NothingOutsideTheContract_IsServed()
-    {
-        using var factory = new StandaloneApiFactory("Production", new Dictionary<string, string?>
-        {
-            ["Jwt:SigningKey"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i + 3)).ToArray()),
-            ["ConnectionStrings:Default"] = "Host=127.0.0.1;Database=unused",
-        });
-
-        var response = await factory.CreateClient().GetAsync("/");
-
-        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 }

@@ -39,6 +39,9 @@ public sealed class User
 
     public DateTimeOffset? LastLoginAt { get; private set; }
 
+    /// <summary>A confirmed TOTP authenticator guards the account: login asks for a second factor.</summary>
+    public bool MfaEnabled { get; private set; }
+
     /// <summary>When the owner of <see cref="Email"/> last proved it by following a link mailed to it.</summary>
     public DateTimeOffset? EmailVerifiedAt { get; private set; }
 
@@ -96,4 +99,8 @@ public sealed class User
     public void Deactivate() => IsActive = false;
 
     public void Activate() => IsActive = true;
+
+    public void EnableMfa() => MfaEnabled = true;
+
+    public void DisableMfa() => MfaEnabled = false;
 }

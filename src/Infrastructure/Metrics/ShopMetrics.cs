@@ -18,7 +18,7 @@ internal sealed class ShopMetrics : IShopMetrics
     public ShopMetrics(IMeterFactory meterFactory)
     {
         var meter = meterFactory.Create(Telemetry.MeterName);
-        _logins = meter.CreateCounter<long>("shopease.auth.logins", "{login}", "Login attempts by outcome: succeeded, failed (invalid_credentials), locked_out.");
+        _logins = meter.CreateCounter<long>("shopease.auth.logins", "{login}", "Login attempts by outcome: succeeded, failed (invalid_credentials), locked_out, second_factor_required, second_factor_failed (invalid_mfa_code).");
         _signUps = meter.CreateCounter<long>("shopease.auth.signups", "{account}", "Accounts created through sign-up.");
         _reuse = meter.CreateCounter<long>("shopease.auth.refresh_token_reuse", "{event}", "Spent refresh tokens presented again; each revoked its session.");
         _revoked = meter.CreateCounter<long>("shopease.auth.sessions_revoked", "{session}", "Sessions revoked, by reason.");
@@ -30,6 +30,8 @@ internal sealed class ShopMetrics : IShopMetrics
         LoginOutcome.Succeeded => "succeeded",
         LoginOutcome.Failed => "failed",
         LoginOutcome.LockedOut => "locked_out",
+        LoginOutcome.SecondFactorRequired => "second_factor_required",
+        LoginOutcome.SecondFactorFailed => "second_factor_failed",
         LoginOutcome.EmailNotVerified => "email_not_verified",
         _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
     }));

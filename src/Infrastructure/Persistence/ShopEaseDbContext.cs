@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using ShopEase.Domain.Mfa;
 using ShopEase.Domain.Orders;
 using ShopEase.Domain.Passkeys;
 using ShopEase.Domain.Products;
@@ -19,6 +20,12 @@ public sealed class ShopEaseDbContext(DbContextOptions<ShopEaseDbContext> option
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
 
     public DbSet<LoginThrottleEntry> LoginThrottles => Set<LoginThrottleEntry>();
+
+    public DbSet<TotpAuthenticator> TotpAuthenticators => Set<TotpAuthenticator>();
+
+    public DbSet<RecoveryCodeEntry> RecoveryCodes => Set<RecoveryCodeEntry>();
+
+    public DbSet<MfaChallengeEntry> MfaChallenges => Set<MfaChallengeEntry>();
 
     public DbSet<Passkey> Passkeys => Set<Passkey>();
 

@@ -23,14 +23,18 @@ public static class SigningKey
     /// <summary>A fresh secret for a development machine; production keys come from configuration.</summary>
     public static string Generate() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(MinimumBytes));
 
-    public static bool TryDecode(string? base64Secret, out byte[] bytes, out string problem)
+    public static bool TryDecode(string? base64Secret, out byte[] bytes, out string problem) =>
+        TryDecode(base64Secret, $"{JwtOptions.SectionName}:{nameof(JwtOptions.SigningKey)}", out bytes, out problem);
+
+    /// <summary>Reads a base64 secret of at least 256 bits; <paramref name="setting"/> names it in the problem.</summary>
+    public static bool TryDecode(string? base64Secret, string setting, out byte[] bytes, out string problem)
     {
         bytes = [];
         problem = string.Empty;
-        const string howTo = "Set Jwt:SigningKey (environment: Jwt__SigningKey) to a base64 secret of at least 256 bits, e.g. the output of `openssl rand -base64 32`.";
+        var howTo = $"Set {setting} (environment: {setting.Replace(":", "__", StringComparison.Ordinal)}) to a base64 secret of at least 256 bits, e.g. the output of `openssl rand -base64 32`.";
         if (string.IsNullOrWhiteSpace(base64Secret))
         {
-            problem = "Jwt:SigningKey is missing. " + howTo;
+            problem = $"{setting} is missing. " + howTo;
             return false;
         }
 
@@ -40,13 +44,13 @@ public static class SigningKey
         }
         catch (FormatException)
         {
-            problem = "Jwt:SigningKey is not valid base64. " + howTo;
+            problem = $"{setting} is not valid base64. " + howTo;
             return false;
         }
 
         if (bytes.Length < MinimumBytes)
         {
-            problem = $"Jwt:SigningKey is {bytes.Length * 8} bits, too weak. " + howTo;
+            problem = $"{setting} is {bytes.Length * 8} bits, too weak. " + howTo;
             return false;
         }
 

@@ -8,9 +8,9 @@ namespace ShopEase.Infrastructure.Sessions;
 /// <summary>
 /// Deletes sessions that expired or were revoked longer than the retention ago, with their refresh
 /// tokens (ON DELETE CASCADE), in small batches that skip rows another transaction holds, so a
-/// rotation never waits on it; also stale login counters and expired passkey challenges. Spent
-/// tokens of a live session are kept on purpose: replaying one must still revoke the session,
-/// however old it is.
+/// rotation never waits on it; also stale login counters, expired login challenges and expired
+/// passkey challenges. Spent tokens of a live session are kept on purpose: replaying one must still
+/// revoke the session, however old it is.
 /// </summary>
 internal sealed partial class ExpiredSessionCleanup(
     NpgsqlDataSource dataSource,
@@ -29,6 +29,12 @@ internal sealed partial class ExpiredSessionCleanup(
             SELECT email_hash FROM login_throttles
             WHERE window_started_at < $1 AND (locked_until IS NULL OR locked_until < $1)
             LIMIT $2 FOR UPDATE SKIP LOCKED)
+        """;
+
+    // Login challenges are dead five minutes after they were made; the row only takes room after that.
+    private const string DeleteMfaChallenges = """
+        DELETE FROM mfa_challenges WHERE id IN (
+            SELECT id FROM mfa_challenges WHERE expires_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)
         """;
 
     // Mail, once sent or given up on, kept for support as long as ended sessions are; its bodies are
@@ -65,6 +71,7 @@ internal sealed partial class ExpiredSessionCleanup(
         var now = timeProvider.GetUtcNow();
         var cutoff = now - options.Value.Retention;
         await DeleteInBatchesAsync(DeleteLoginThrottles, cutoff, cancellationToken);
+        await DeleteInBatchesAsync(DeleteMfaChallenges, cutoff, cancellationToken);
         foreach (var sql in DeleteEmailLeftovers)
         {
             await DeleteInBatchesAsync(sql, cutoff, cancellationToken);

@@ -63,7 +63,7 @@ public static class DevelopmentSigningKey
     }
 
     /// <summary>The 256-bit secret kept in <paramref name="path"/>, generated there on first run.</summary>
-    private static string ReadOrCreateSecret(string path)
+    internal static string ReadOrCreateSecret(string path)
     {
         if (!File.Exists(path))
         {
@@ -80,7 +80,7 @@ public static class DevelopmentSigningKey
         return File.ReadAllText(path).Trim();
     }
 
-    private static string DefaultPath(string fileName) =>
+    internal static string DefaultPath(string fileName) =>
         Path.Combine(
             Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),
             "ShopEase",

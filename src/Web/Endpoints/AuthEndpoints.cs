@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ShopEase.Application.Auth.Commands.Login;
+using ShopEase.Application.Auth.Commands.LoginMfa;
 using ShopEase.Application.Auth.Commands.Logout;
 using ShopEase.Application.Auth.Commands.Refresh;
 using ShopEase.Application.Auth.Commands.Register;
@@ -34,6 +35,12 @@ public static class AuthEndpoints
             .RequireRateLimiting(RateLimitingSetup.LoginPolicy)
             .WithMetadata(new BrowserTransportHeaders(NeedsCsrfToken: false))
             .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
+
+        // The second step of a login that answered mfaRequired: shares the login's per-IP budget.
+        auth.MapPost("/login/mfa", LoginMfaAsync).Accepts<LoginMfaRequest>("application/json")
+            .RequireRateLimiting(RateLimitingSetup.LoginPolicy)
+            .WithMetadata(new BrowserTransportHeaders(NeedsCsrfToken: false))
+            .ProducesProblems(StatusCodes.Status401Unauthorized);
         // Browser mode sends no body to refresh and logout: the refresh token is in the cookie.
         auth.MapPost("/token/refresh", RefreshAsync).Accepts<RefreshRequest>(isOptional: true, "application/json")
             .WithMetadata(new BrowserTransportHeaders(NeedsCsrfToken: true))
@@ -66,12 +73,30 @@ public static class AuthEndpoints
             : TypedResults.Created(CurrentUserPath, session);
     }
 
-    private static async Task<Results<Ok<AuthResult>, Ok<BrowserAuthResponse>>> LoginAsync(
+    /// <summary>An account with a second factor gets no tokens yet, in either mode: only the mfaToken.</summary>
+    private static async Task<Results<Ok<AuthResult>, Ok<BrowserAuthResponse>, Ok<MfaRequiredResult>>> LoginAsync(
         HttpContext http, ISender sender, BrowserTransport browser, CancellationToken ct)
     {
         var body = await http.Request.ReadJsonAsync<CredentialsRequest>(ct);
-        var result = await sender.Send(
+        var outcome = await sender.Send(
             new LoginCommand(body.Email ?? string.Empty, body.Password ?? string.Empty, http.GetClientInfo()), ct);
+        if (outcome.MfaRequired is { } challenge)
+        {
+            return TypedResults.Ok(challenge);
+        }
+
+        var result = outcome.Session!;
+        return BrowserTransport.IsRequested(http)
+            ? TypedResults.Ok(ToBrowser(http, browser, result))
+            : TypedResults.Ok(result);
+    }
+
+    private static async Task<Results<Ok<AuthResult>, Ok<BrowserAuthResponse>>> LoginMfaAsync(
+        HttpContext http, ISender sender, BrowserTransport browser, CancellationToken ct)
+    {
+        var body = await http.Request.ReadJsonAsync<LoginMfaRequest>(ct);
+        var result = await sender.Send(
+            new LoginMfaCommand(body.MfaToken ?? string.Empty, body.Code, body.RecoveryCode, http.GetClientInfo()), ct);
         return BrowserTransport.IsRequested(http)
             ? TypedResults.Ok(ToBrowser(http, browser, result))
             : TypedResults.Ok(result);

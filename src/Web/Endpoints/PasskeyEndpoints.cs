@@ -37,10 +37,13 @@ public static class PasskeyEndpoints
         owned.MapPost($"{Segment}/register/options", BeginRegistrationAsync);
         owned.MapPost($"{Segment}/register", RegisterAsync).Accepts<RegisterPasskeyRequest>("application/json");
         owned.MapGet(Segment, ListAsync);
-        owned.MapPatch(Segment + "/{id}", RenameAsync).Accepts<RenamePasskeyRequest>("application/json");
+
+        // A GUID only, so that PATCH or DELETE of /passkeys/login or /passkeys/register is 405 for those paths,
+        // not a search for a passkey named "login"; any other id is 404 like an unknown one.
+        owned.MapPatch(Segment + "/{id:guid}", RenameAsync).Accepts<RenamePasskeyRequest>("application/json");
 
         // 400: the last passkey of an account without a password stays.
-        owned.MapDelete(Segment + "/{id}", DeleteAsync).ProducesProblems(StatusCodes.Status400BadRequest);
+        owned.MapDelete(Segment + "/{id:guid}", DeleteAsync).ProducesProblems(StatusCodes.Status400BadRequest);
 
         // Signing in shares the per-IP budget of password login.
         passkeys.MapPost($"{Segment}/login/options", BeginLoginAsync).Accepts<PasskeyLoginOptionsRequest>(isOptional: true, "application/json")

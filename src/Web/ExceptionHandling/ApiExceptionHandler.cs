@@ -36,6 +36,9 @@ public sealed partial class ApiExceptionHandler(ProblemWriter problems, ILogger<
                 await problems.WriteAsync(httpContext, StatusCodes.Status401Unauthorized, ProblemCodes.InvalidCredentials,
                     invalid.Message);
                 break;
+            case InvalidMfaCodeException:
+                await WriteInvalidMfaCodeAsync(httpContext);
+                break;
             case RateLimitedException limited:
                 await RateLimitingSetup.WriteRateLimitedAsync(httpContext, limited.RetryAfter);
                 break;
@@ -91,6 +94,18 @@ public sealed partial class ApiExceptionHandler(ProblemWriter problems, ILogger<
         }
 
         await problems.WriteAsync(httpContext, status, ProblemCodes.TokenNotValid, "The token is not valid.");
+    }
+
+    private async Task WriteInvalidMfaCodeAsync(HttpContext httpContext)
+    {
+        // A signed-in route's 401 names its scheme; the token itself was fine, so no error attribute.
+        if (httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint?.Metadata.GetMetadata<IAuthorizeData>() is not null)
+        {
+            httpContext.Response.Headers.WWWAuthenticate = BearerChallenge.NoToken;
+        }
+
+        await problems.WriteAsync(httpContext, StatusCodes.Status401Unauthorized, ProblemCodes.InvalidMfaCode,
+            "The code is not valid.");
     }
 
     private Task WriteBadRequestAsync(HttpContext httpContext, BadHttpRequestException exception) =>

@@ -9,6 +9,7 @@ public static class ProblemCodes
     public const string MalformedRequest = "malformed_request";
     public const string UnsupportedMediaType = "unsupported_media_type";
     public const string InvalidCredentials = "invalid_credentials";
+    public const string InvalidMfaCode = "invalid_mfa_code";
     public const string NotAuthenticated = "not_authenticated";
     public const string TokenNotValid = "token_not_valid";
     public const string Forbidden = "forbidden";

@@ -178,6 +178,23 @@ public sealed class UserTests
     }
 
     [Fact]
+    public void Register_HasNoSecondFactor()
+    {
+        User.Register("ann@shop.io", "hash", Now).MfaEnabled.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void EnableMfaThenDisableMfa_TurnsTheSecondFactorOnAndOff()
+    {
+        var user = User.Register("ann@shop.io", "hash", Now);
+
+        user.EnableMfa();
+        user.MfaEnabled.ShouldBeTrue();
+        user.DisableMfa();
+        user.MfaEnabled.ShouldBeFalse();
+    }
+
+    [Fact]
     public void Register_EmailIsNotVerified()
     {
         var user = User.Register("ann@shop.io", "hash", Now);

@@ -13,6 +13,7 @@ public sealed class PeerNodeApiFactory : ShopEaseApiFactory
     {
         ConnectionString = primary.ConnectionString;
         SigningKey = primary.SigningKey;
+        MfaEncryptionKey = primary.MfaEncryptionKey;
         _settings = settings;
         _configureServices = configureServices;
     }

@@ -31,6 +31,9 @@ public class ShopEaseApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string SigningKey { get; protected init; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
+    /// <summary>Encrypts TOTP secrets; required outside Development like the signing key.</summary>
+    public string MfaEncryptionKey { get; protected init; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
     public string ConnectionString { get; protected set; } = string.Empty;
 
     /// <summary>False for a second node that joins another factory's database.</summary>
@@ -158,6 +161,7 @@ public class ShopEaseApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
         builder.UseSetting("Jwt:SigningKey", SigningKey);
+        builder.UseSetting("Mfa:EncryptionKey", MfaEncryptionKey);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "None");
 

@@ -11,6 +11,9 @@ public static class WebAppProcess
             // Never on a real port: a process that did start must not collide with anything.
             ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
             ["Logging__LogLevel__Default"] = "Warning",
+
+            // Required outside Development; a test of that key sets its own.
+            ["Mfa__EncryptionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
         };
         foreach (var (key, value) in environment)
         {

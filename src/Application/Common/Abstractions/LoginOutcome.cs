@@ -11,6 +11,12 @@ public enum LoginOutcome
     /// <summary>Refused before the password was checked, because the email is locked out.</summary>
     LockedOut,
 
+    /// <summary>The password was right, and the account's second factor is asked for next.</summary>
+    SecondFactorRequired,
+
+    /// <summary>A wrong, reused or expired second-factor code at <c>/login/mfa</c>: <c>invalid_mfa_code</c>.</summary>
+    SecondFactorFailed,
+
     /// <summary>The right password, but verified email is required and this account's is not yet.</summary>
     EmailNotVerified,
 }

@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.Extensions.Logging;
 using ShopEase.Application.Auth.Commands.ChangePassword;
 using ShopEase.Application.Auth.Commands.Login;
+using ShopEase.Application.Auth.Commands.LoginMfa;
 using ShopEase.Application.Auth.Commands.Logout;
 using ShopEase.Application.Auth.Commands.Register;
 using ShopEase.Application.Auth.Models;
@@ -14,6 +15,10 @@ using ShopEase.Application.Email.Commands.ResendVerification;
 using ShopEase.Application.Email.Commands.ResetPassword;
 using ShopEase.Application.Email.Commands.VerifyEmail;
 using ShopEase.Application.Email.Models;
+using ShopEase.Application.Mfa.Commands.ConfirmTotp;
+using ShopEase.Application.Mfa.Commands.DisableTotp;
+using ShopEase.Application.Mfa.Commands.RegenerateRecoveryCodes;
+using ShopEase.Application.Mfa.Models;
 using ShopEase.Application.Passkeys.Commands.DeletePasskey;
 using ShopEase.Application.Passkeys.Commands.PasskeyLogin;
 using ShopEase.Application.Passkeys.Commands.RegisterPasskey;
@@ -27,8 +32,10 @@ namespace ShopEase.Application.Common.Auditing;
 /// <summary>
 /// The security audit trail: one structured event, with a stable event id, for each sign-up, login
 /// success and failure (by password or passkey), lockout, logout, logout-all, session revocation,
-/// password change, passkey registration and deletion, and each step of email verification, password
-/// reset and email change. The request's client IP comes from the logging scope the HTTP edge opens. Never a password or a
+/// password change, passkey registration and deletion, each step of email verification, password
+/// reset and email change, and each change and use of the second factor (3021 to 3026: a login that
+/// awaits it, a wrong code, a recovery code used, TOTP on and off, new recovery codes). The
+/// request's client IP comes from the logging scope the HTTP edge opens. Never a password or a
 /// token; a failed login names its email only by a keyed fingerprint (<see cref="IEmailFingerprint"/>).
 /// </summary>
 public sealed partial class AuditTrailBehavior<TMessage, TResponse>(
@@ -59,6 +66,11 @@ public sealed partial class AuditTrailBehavior<TMessage, TResponse>(
             LogLockedOut(logger, EmailHash(login.Email));
             throw;
         }
+        catch (InvalidMfaCodeException wrongCode) when (wrongCode.UserId is { } userId)
+        {
+            LogWrongMfaCode(logger, userId);
+            throw;
+        }
         catch (EmailNotVerifiedException) when (message is LoginCommand login)
         {
             LogLoginUnverified(logger, EmailHash(login.Email));
@@ -80,8 +92,28 @@ public sealed partial class AuditTrailBehavior<TMessage, TResponse>(
             case (RegisterCommand, SignUpResult result):
                 LogSignedUp(logger, result.User.Id, result.Session?.SessionId);
                 break;
-            case (LoginCommand, AuthResult result):
+            case (LoginCommand, LoginResult { Session: { } result }):
                 LogLoginSucceeded(logger, result.User.Id, result.SessionId);
+                break;
+            case (LoginCommand, LoginResult { MfaRequired: { } challenge }):
+                LogSecondFactorRequired(logger, challenge.UserId);
+                break;
+            case (LoginMfaCommand second, AuthResult result):
+                LogLoginSucceeded(logger, result.User.Id, result.SessionId);
+                if (second.RecoveryCode is not null)
+                {
+                    LogRecoveryCodeUsed(logger, result.User.Id, result.SessionId);
+                }
+
+                break;
+            case (ConfirmTotpCommand confirm, _):
+                LogTotpEnabled(logger, confirm.UserId);
+                break;
+            case (DisableTotpCommand disable, TotpDisabled disabled):
+                LogTotpDisabled(logger, disable.UserId, disabled.WithRecoveryCode);
+                break;
+            case (RegenerateRecoveryCodesCommand regenerate, _):
+                LogRecoveryCodesRegenerated(logger, regenerate.UserId);
                 break;
             case (PasskeyLoginCommand, AuthResult result):
                 LogPasskeyLoginSucceeded(logger, result.User.Id, result.SessionId);
@@ -161,6 +193,24 @@ public sealed partial class AuditTrailBehavior<TMessage, TResponse>(
     [LoggerMessage(EventId = 3008, Level = LogLevel.Information, Message = "Audit: password change of user {UserId}, session {SessionId} kept")]
     private static partial void LogPasswordChanged(ILogger logger, Guid userId, Guid sessionId);
 
+    [LoggerMessage(EventId = 3021, Level = LogLevel.Information, Message = "Audit: password of user {UserId} accepted, second factor required")]
+    private static partial void LogSecondFactorRequired(ILogger logger, Guid userId);
+
+    [LoggerMessage(EventId = 3022, Level = LogLevel.Warning, Message = "Audit: wrong second-factor code for user {UserId}")]
+    private static partial void LogWrongMfaCode(ILogger logger, Guid userId);
+
+    [LoggerMessage(EventId = 3023, Level = LogLevel.Warning, Message = "Audit: user {UserId} logged in with a recovery code, session {SessionId}")]
+    private static partial void LogRecoveryCodeUsed(ILogger logger, Guid userId, Guid sessionId);
+
+    [LoggerMessage(EventId = 3024, Level = LogLevel.Information, Message = "Audit: TOTP second factor turned on for user {UserId}")]
+    private static partial void LogTotpEnabled(ILogger logger, Guid userId);
+
+    [LoggerMessage(EventId = 3025, Level = LogLevel.Warning, Message = "Audit: TOTP second factor turned off for user {UserId}, with a recovery code: {WithRecoveryCode}")]
+    private static partial void LogTotpDisabled(ILogger logger, Guid userId, bool withRecoveryCode);
+
+    [LoggerMessage(EventId = 3026, Level = LogLevel.Information, Message = "Audit: new recovery codes for user {UserId}; the old set is void")]
+    private static partial void LogRecoveryCodesRegenerated(ILogger logger, Guid userId);
+
     [LoggerMessage(EventId = 3009, Level = LogLevel.Information, Message = "Audit: email of user {UserId} verified")]
     private static partial void LogEmailVerified(ILogger logger, Guid userId);
 
@@ -198,6 +248,7 @@ public sealed partial class AuditTrailBehavior<TMessage, TResponse>(
     [LoggerMessage(EventId = 3019, Level = LogLevel.Warning,
         Message = "Audit: login refused for email hash {EmailHash}: email not verified")]
     private static partial void LogLoginUnverified(ILogger logger, string emailHash);
+
     [LoggerMessage(EventId = 3031, Level = LogLevel.Information, Message = "Audit: passkey login of user {UserId}, session {SessionId}")]
     private static partial void LogPasskeyLoginSucceeded(ILogger logger, Guid userId, Guid sessionId);
 

@@ -23,6 +23,49 @@ namespace ShopEase.Infrastructure.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("ShopEase.Domain.Mfa.TotpAuthenticator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("EncryptedSecret")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("encrypted_secret");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("key_id");
+
+                    b.Property<long>("LastUsedStep")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_used_step");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_totp_authenticators");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_totp_authenticators_user_id");
+
+                    b.ToTable("totp_authenticators", (string)null);
+                });
+
             modelBuilder.Entity("ShopEase.Domain.Orders.Order", b =>
                 {
                     b.Property<Guid>("Id")
@@ -429,6 +472,10 @@ namespace ShopEase.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_login_at");
 
+                    b.Property<bool>("MfaEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("mfa_enabled");
+
                     b.Property<string>("PasswordHash")
                         .IsRequired()
                         .HasMaxLength(512)
@@ -603,24 +650,56 @@ namespace ShopEase.Infrastructure.Persistence.Migrations
                     b.ToTable("login_throttles", (string)null);
                 });
 
-            modelBuilder.Entity("ShopEase.Infrastructure.RateLimiting.AccountRateLimitEntry", b =>
+            modelBuilder.Entity("ShopEase.Infrastructure.Persistence.MfaChallengeEntry", b =>
                 {
-                    b.Property<byte[]>("Key")
-                        .HasColumnType("bytea")
-                        .HasColumnName("key");
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
 
-                    b.Property<int>("Count")
+                    b.Property<int>("Attempts")
                         .HasColumnType("integer")
-                        .HasColumnName("count");
+                        .HasColumnName("attempts");
 
-                    b.Property<DateTimeOffset>("WindowStartedAt")
+                    b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("window_started_at");
+                        .HasColumnName("created_at");
 
-                    b.HasKey("Key")
-                        .HasName("pk_account_rate_limits");
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
 
-                    b.ToTable("account_rate_limits", (string)null);
+                    b.Property<string>("PasswordStamp")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("password_stamp");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("token_hash");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_mfa_challenges");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_mfa_challenges_expires_at");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_mfa_challenges_token_hash");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_mfa_challenges_user_id");
+
+                    b.ToTable("mfa_challenges", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_mfa_challenges_attempts", "attempts >= 0");
+                        });
                 });
 
             modelBuilder.Entity("ShopEase.Infrastructure.Persistence.PasskeyChallengeEntry", b =>
@@ -661,6 +740,74 @@ namespace ShopEase.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_passkey_challenges_user_id_challenge");
 
                     b.ToTable("passkey_challenges", (string)null);
+                });
+
+            modelBuilder.Entity("ShopEase.Infrastructure.Persistence.RecoveryCodeEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("CodeHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("code_hash");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("key_id");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_mfa_recovery_codes");
+
+                    b.HasIndex("UserId", "CodeHash")
+                        .HasDatabaseName("ix_mfa_recovery_codes_user_id_code_hash");
+
+                    b.ToTable("mfa_recovery_codes", (string)null);
+                });
+
+            modelBuilder.Entity("ShopEase.Infrastructure.RateLimiting.AccountRateLimitEntry", b =>
+                {
+                    b.Property<byte[]>("Key")
+                        .HasColumnType("bytea")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.Property<DateTimeOffset>("WindowStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("window_started_at");
+
+                    b.HasKey("Key")
+                        .HasName("pk_account_rate_limits");
+
+                    b.ToTable("account_rate_limits", (string)null);
+                });
+
+            modelBuilder.Entity("ShopEase.Domain.Mfa.TotpAuthenticator", b =>
+                {
+                    b.HasOne("ShopEase.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_totp_authenticators_users_user_id");
                 });
 
             modelBuilder.Entity("ShopEase.Domain.Orders.Order", b =>
@@ -747,6 +894,16 @@ namespace ShopEase.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_cart_items_users_user_id");
                 });
 
+            modelBuilder.Entity("ShopEase.Infrastructure.Persistence.MfaChallengeEntry", b =>
+                {
+                    b.HasOne("ShopEase.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_mfa_challenges_users_user_id");
+                });
+
             modelBuilder.Entity("ShopEase.Infrastructure.Persistence.PasskeyChallengeEntry", b =>
                 {
                     b.HasOne("ShopEase.Domain.Users.User", null)
@@ -754,6 +911,16 @@ namespace ShopEase.Infrastructure.Persistence.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .HasConstraintName("fk_passkey_challenges_users_user_id");
+                });
+
+            modelBuilder.Entity("ShopEase.Infrastructure.Persistence.RecoveryCodeEntry", b =>
+                {
+                    b.HasOne("ShopEase.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_mfa_recovery_codes_users_user_id");
                 });
 
             modelBuilder.Entity("ShopEase.Domain.Orders.Order", b =>

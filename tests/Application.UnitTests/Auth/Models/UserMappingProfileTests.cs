@@ -35,7 +35,7 @@ public sealed class UserMappingProfileTests
 
         var dto = TestMapper.Instance.Map<CurrentUserDto>(user);
 
-        dto.ShouldBe(new CurrentUserDto(user.Id, "ann@shop.io", IsActive: false, IsStaff: true, Joined, EmailVerified: false));
+        dto.ShouldBe(new CurrentUserDto(user.Id, "ann@shop.io", IsActive: false, IsStaff: true, Joined, EmailVerified: false, MfaEnabled: false));
     }
 
     [Fact]
@@ -47,5 +47,14 @@ public sealed class UserMappingProfileTests
         var dto = TestMapper.Instance.Map<CurrentUserDto>(user);
 
         dto.EmailVerified.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Map_UserWithSecondFactorToCurrentUserDto_SaysMfaEnabled()
+    {
+        var user = User.Register("ann@shop.io", "stored-hash", Joined);
+        user.EnableMfa();
+
+        TestMapper.Instance.Map<CurrentUserDto>(user).MfaEnabled.ShouldBeTrue();
     }
 }

@@ -4,4 +4,4 @@ using ShopEase.Application.Common;
 
 namespace ShopEase.Application.Auth.Commands.Login;
 
-public sealed record LoginCommand(string Email, string Password, ClientInfo Client) : ICommand<AuthResult>;
+public sealed record LoginCommand(string Email, string Password, ClientInfo Client) : ICommand<LoginResult>;

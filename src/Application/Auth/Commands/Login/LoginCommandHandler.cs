@@ -4,6 +4,7 @@ using ShopEase.Application.Auth.Models;
 using ShopEase.Application.Common.Abstractions;
 using ShopEase.Application.Common.Exceptions;
 using ShopEase.Application.Common.Options;
+using ShopEase.Application.Mfa;
 using ShopEase.Domain.Users;
 
 namespace ShopEase.Application.Auth.Commands.Login;
@@ -12,12 +13,13 @@ public sealed class LoginCommandHandler(
     IUserRepository users,
     IPasswordHasher passwordHasher,
     ILoginThrottle throttle,
+    IMfaChallengeStore mfaChallenges,
     SessionStarter sessionStarter,
     TimeProvider timeProvider,
     IOptions<AccountOptions> accounts,
-    IShopMetrics metrics) : ICommandHandler<LoginCommand, AuthResult>
+    IShopMetrics metrics) : ICommandHandler<LoginCommand, LoginResult>
 {
-    public async ValueTask<AuthResult> Handle(LoginCommand command, CancellationToken cancellationToken)
+    public async ValueTask<LoginResult> Handle(LoginCommand command, CancellationToken cancellationToken)
     {
         var email = EmailAddress.Normalize(command.Email);
 
@@ -51,7 +53,11 @@ public sealed class LoginCommandHandler(
             throw new InvalidCredentialsException();
         }
 
-        await throttle.ResetAsync(email, cancellationToken);
+        // With a second factor on, the password alone does not clear the failure count (see ChallengeAsync).
+        if (!user.MfaEnabled)
+        {
+            await throttle.ResetAsync(email, cancellationToken);
+        }
 
         // Only now, after the password: without it, this answer would tell which emails have accounts.
         if (accounts.Value.RequireVerifiedEmail && !user.EmailVerified)
@@ -65,11 +71,31 @@ public sealed class LoginCommandHandler(
             user.ChangePasswordHash(await passwordHasher.HashAsync(command.Password, cancellationToken));
         }
 
-        user.RecordLogin(timeProvider.GetUtcNow());
+        var now = timeProvider.GetUtcNow();
+        if (user.MfaEnabled)
+        {
+            var challenge = await ChallengeAsync(user, now, cancellationToken);
+            metrics.LoginAttempted(LoginOutcome.SecondFactorRequired);
+            return LoginResult.SecondFactorRequired(challenge);
+        }
+
+        user.RecordLogin(now);
         await users.UpdateAsync(user, cancellationToken);
 
         var result = await sessionStarter.StartAsync(user, command.Client, cancellationToken);
         metrics.LoginAttempted(LoginOutcome.Succeeded);
-        return result;
+        return LoginResult.SignedIn(result);
+    }
+
+    /// <summary>
+    /// The password alone does not clear the failure count here: otherwise logging in again after
+    /// every few wrong codes would buy an unlimited number of guesses at the code.
+    /// </summary>
+    private async Task<MfaRequiredResult> ChallengeAsync(User user, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await users.UpdateAsync(user, cancellationToken);
+        var token = await mfaChallenges.CreateAsync(
+            user.Id, PasswordStamp.Of(user), now, now + MfaRules.ChallengeLifetime, cancellationToken);
+        return new MfaRequiredResult(MfaRequired: true, token, (int)MfaRules.ChallengeLifetime.TotalSeconds) { UserId = user.Id };
     }
 }

@@ -25,7 +25,7 @@ public sealed class AdminUserMappingProfileTests
 
         var dto = TestMapper.Instance.Map<AdminUserDto>(user);
 
-        dto.ShouldBe(new AdminUserDto(user.Id, "ann@shop.io", IsActive: true, IsStaff: false, Joined, LastLoginAt: null));
+        dto.ShouldBe(new AdminUserDto(user.Id, "ann@shop.io", IsActive: true, IsStaff: false, Joined, LastLoginAt: null, MfaEnabled: false));
     }
 
     [Fact]
@@ -38,6 +38,15 @@ public sealed class AdminUserMappingProfileTests
 
         var dto = TestMapper.Instance.Map<AdminUserDto>(user);
 
-        dto.ShouldBe(new AdminUserDto(user.Id, "ann@shop.io", IsActive: false, IsStaff: true, Joined, TestClock.Start.AddHours(-1)));
+        dto.ShouldBe(new AdminUserDto(user.Id, "ann@shop.io", IsActive: false, IsStaff: true, Joined, TestClock.Start.AddHours(-1), MfaEnabled: false));
+    }
+
+    [Fact]
+    public void Map_UserWithSecondFactor_SaysMfaEnabled()
+    {
+        var user = User.Register("ann@shop.io", "stored-hash", Joined);
+        user.EnableMfa();
+
+        TestMapper.Instance.Map<AdminUserDto>(user).MfaEnabled.ShouldBeTrue();
     }
 }

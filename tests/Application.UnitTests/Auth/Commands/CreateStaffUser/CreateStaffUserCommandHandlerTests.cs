@@ -63,7 +63,7 @@ public sealed class CreateStaffUserCommandHandlerTests
 
         _added.ShouldNotBeNull();
         result.ShouldBe(new CurrentUserDto(
-            _added.Id, "admin@shop.io", IsActive: true, IsStaff: true, TestClock.Start.AddMinutes(1), EmailVerified: true));
+            _added.Id, "admin@shop.io", IsActive: true, IsStaff: true, TestClock.Start.AddMinutes(1), EmailVerified: true, MfaEnabled: false));
     }
 
     [Fact]

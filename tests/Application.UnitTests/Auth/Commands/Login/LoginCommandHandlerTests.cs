@@ -27,6 +27,7 @@ public sealed class LoginCommandHandlerTests
     private readonly IRefreshTokenStore _refreshTokens = Substitute.For<IRefreshTokenStore>();
     private readonly ITokenIssuer _tokenIssuer = Substitute.For<ITokenIssuer>();
     private readonly ILoginThrottle _throttle = Substitute.For<ILoginThrottle>();
+    private readonly IMfaChallengeStore _mfaChallenges = Substitute.For<IMfaChallengeStore>();
     private readonly FakeTimeProvider _clock = TestClock.Create();
     private readonly AccountOptions _accounts = new();
     private readonly User _ann = User.Register("ann@shop.io", StoredHash, Joined);
@@ -170,8 +171,10 @@ public sealed class LoginCommandHandlerTests
     [Fact]
     public async Task Handle_RightPassword_ReturnsTheTokenPairAndTheUser()
     {
-        var result = await CreateHandler().Handle(Command("ann@shop.io", Password), CancellationToken.None);
+        var outcome = await CreateHandler().Handle(Command("ann@shop.io", Password), CancellationToken.None);
 
+        outcome.MfaRequired.ShouldBeNull();
+        var result = outcome.Session.ShouldNotBeNull();
         result.SessionId.ShouldNotBe(Guid.Empty);
         result.ShouldBe(new AuthResult(
             new UserDto(_ann.Id, "ann@shop.io", Joined), "access-token", "refresh-token", "Bearer", 3600)
@@ -303,6 +306,83 @@ public sealed class LoginCommandHandlerTests
     }
 
     [Fact]
+    public async Task Handle_AccountWithSecondFactor_AnswersMfaRequiredWithoutASession()
+    {
+        _ann.EnableMfa();
+        _mfaChallenges.CreateAsync(default, default!, default, default, default).ReturnsForAnyArgs("mfa-token");
+
+        var outcome = await CreateHandler().Handle(Command("ann@shop.io", Password), CancellationToken.None);
+
+        outcome.Session.ShouldBeNull();
+        outcome.MfaRequired.ShouldBe(new MfaRequiredResult(MfaRequired: true, "mfa-token", 300) { UserId = _ann.Id });
+        _metrics.Received(1).LoginAttempted(LoginOutcome.SecondFactorRequired);
+        _metrics.DidNotReceive().LoginAttempted(LoginOutcome.Succeeded);
+        await _refreshTokens.DidNotReceiveWithAnyArgs().StartSessionAsync(default!, default, default, default);
+        _tokenIssuer.DidNotReceiveWithAnyArgs().IssueAccessToken(default, default);
+    }
+
+    [Fact]
+    public async Task Handle_AccountWithSecondFactor_ChallengeLivesFiveMinutesAndNamesThePasswordHash()
+    {
+        _ann.EnableMfa();
+        _clock.Advance(TimeSpan.FromHours(1));
+
+        await CreateHandler().Handle(Command("ann@shop.io", Password), CancellationToken.None);
+
+        var now = TestClock.Start.AddHours(1);
+        await _mfaChallenges.Received(1).CreateAsync(
+            _ann.Id, ShopEase.Application.Mfa.PasswordStamp.Of(_ann), now, now.AddMinutes(5), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Handle_AccountWithSecondFactor_ThePasswordAloneNeitherClearsTheLockoutCountNorRecordsALogin()
+    {
+        _ann.EnableMfa();
+
+        await CreateHandler().Handle(Command("ann@shop.io", Password), CancellationToken.None);
+
+        await _throttle.DidNotReceiveWithAnyArgs().ResetAsync(default!, default);
+        _ann.LastLoginAt.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Handle_AccountWithSecondFactorAndWrongPassword_IsInvalidCredentialsWithNoChallenge()
+    {
+        _ann.EnableMfa();
+
+        await Should.ThrowAsync<InvalidCredentialsException>(
+            () => CreateHandler().Handle(Command("ann@shop.io", "wrong password"), CancellationToken.None).AsTask());
+
+        await _mfaChallenges.DidNotReceiveWithAnyArgs().CreateAsync(default, default!, default, default, default);
+    }
+
+    [Fact]
+    public async Task Handle_AccountWithSecondFactorWhoseHashNeedsRehash_ChallengeNamesTheNewHash()
+    {
+        _ann.EnableMfa();
+        _passwordHasher.VerifyAsync(StoredHash, Password, Arg.Any<CancellationToken>()).Returns(PasswordCheck.SucceededRehashNeeded);
+        _passwordHasher.HashAsync(Password, Arg.Any<CancellationToken>()).Returns("stronger-hash");
+
+        await CreateHandler().Handle(Command("ann@shop.io", Password), CancellationToken.None);
+
+        await _users.Received(1).UpdateAsync(Arg.Is<User>(u => u.PasswordHash == "stronger-hash"), Arg.Any<CancellationToken>());
+        await _mfaChallenges.Received(1).CreateAsync(
+            _ann.Id, ShopEase.Application.Mfa.PasswordStamp.Of(_ann), Arg.Any<DateTimeOffset>(), Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Handle_AccountWithSecondFactorAndUnverifiedEmail_WhenVerifiedEmailIsRequired_ThrowsEmailNotVerifiedWithNoChallenge()
+    {
+        _accounts.RequireVerifiedEmail = true;
+        _ann.EnableMfa();
+
+        await Should.ThrowAsync<EmailNotVerifiedException>(
+            () => CreateHandler().Handle(Command("ann@shop.io", Password), CancellationToken.None).AsTask());
+
+        await _mfaChallenges.DidNotReceiveWithAnyArgs().CreateAsync(default, default!, default, default, default);
+    }
+
+    [Fact]
     public async Task Handle_UnverifiedEmail_WhenVerifiedEmailIsRequired_ThrowsEmailNotVerified()
     {
         _accounts.RequireVerifiedEmail = true;
@@ -330,7 +410,7 @@ public sealed class LoginCommandHandlerTests
 
         var result = await CreateHandler().Handle(Command("ann@shop.io", Password), CancellationToken.None);
 
-        result.Access.ShouldBe("access-token");
+        result.Session.ShouldNotBeNull().Access.ShouldBe("access-token");
     }
 
     [Fact]
@@ -338,11 +418,11 @@ public sealed class LoginCommandHandlerTests
     {
         var result = await CreateHandler().Handle(Command("ann@shop.io", Password), CancellationToken.None);
 
-        result.Access.ShouldBe("access-token");
+        result.Session.ShouldNotBeNull().Access.ShouldBe("access-token");
     }
 
     private LoginCommandHandler CreateHandler() =>
-        new(_users, _passwordHasher, _throttle, CreateSessionStarter(), _clock, Options.Create(_accounts), _metrics);
+        new(_users, _passwordHasher, _throttle, _mfaChallenges, CreateSessionStarter(), _clock, Options.Create(_accounts), _metrics);
 
     private SessionStarter CreateSessionStarter() =>
         new(_refreshTokens, _tokenIssuer, TestMapper.Instance, _clock, Options.Create(new SessionOptions()));

@@ -26,7 +26,7 @@ public sealed class GetCurrentUserQueryHandlerTests
     {
         var result = await CreateHandler().Handle(new GetCurrentUserQuery(_ann.Id), CancellationToken.None);
 
-        result.ShouldBe(new CurrentUserDto(_ann.Id, "ann@shop.io", IsActive: true, IsStaff: false, Joined, EmailVerified: false));
+        result.ShouldBe(new CurrentUserDto(_ann.Id, "ann@shop.io", IsActive: true, IsStaff: false, Joined, EmailVerified: false, MfaEnabled: false));
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class GetCurrentUserQueryHandlerTests
     [Fact]
     public async Task Handle_CachedUser_ReturnsTheCachedCopyWithoutAQuery()
     {
-        var cached = new CurrentUserDto(_ann.Id, "ann@shop.io", IsActive: true, IsStaff: true, Joined, EmailVerified: true);
+        var cached = new CurrentUserDto(_ann.Id, "ann@shop.io", IsActive: true, IsStaff: true, Joined, EmailVerified: true, MfaEnabled: false);
         _cache.TryGet(_ann.Id, out Arg.Any<CurrentUserDto?>()).Returns(call =>
         {
             call[1] = cached;

@@ -187,7 +187,7 @@ public sealed class UpdateUserCommandHandlerTests
 
         var result = await CreateHandler().Handle(Command(isActive: false, isStaff: true), CancellationToken.None);
 
-        result.ShouldBe(new AdminUserDto(_ann.Id, "ann@shop.io", IsActive: false, IsStaff: true, Joined, TestClock.Start.AddHours(-1)));
+        result.ShouldBe(new AdminUserDto(_ann.Id, "ann@shop.io", IsActive: false, IsStaff: true, Joined, TestClock.Start.AddHours(-1), MfaEnabled: false));
     }
 
     [Theory]

@@ -59,8 +59,8 @@ public sealed class ListUsersQueryHandlerTests
 
         result.Items.ShouldBe(
         [
-            new AdminUserDto(_bob.Id, "bob@shop.io", IsActive: true, IsStaff: true, BobJoined, LastLoginAt: null),
-            new AdminUserDto(_ann.Id, "ann@shop.io", IsActive: false, IsStaff: false, AnnJoined, LastLoginAt: null),
+            new AdminUserDto(_bob.Id, "bob@shop.io", IsActive: true, IsStaff: true, BobJoined, LastLoginAt: null, MfaEnabled: false),
+            new AdminUserDto(_ann.Id, "ann@shop.io", IsActive: false, IsStaff: false, AnnJoined, LastLoginAt: null, MfaEnabled: false),
         ]);
     }
 

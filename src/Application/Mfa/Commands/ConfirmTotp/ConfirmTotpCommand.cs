@@ -1,0 +1,6 @@
+using Mediator;
+using ShopEase.Application.Mfa.Models;
+
+namespace ShopEase.Application.Mfa.Commands.ConfirmTotp;
+
+public sealed record ConfirmTotpCommand(Guid UserId, string Code) : ICommand<RecoveryCodesResult>;

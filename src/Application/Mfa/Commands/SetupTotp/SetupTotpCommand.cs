@@ -1,0 +1,6 @@
+using Mediator;
+using ShopEase.Application.Mfa.Models;
+
+namespace ShopEase.Application.Mfa.Commands.SetupTotp;
+
+public sealed record SetupTotpCommand(Guid UserId, string Password) : ICommand<TotpSetupResult>;
