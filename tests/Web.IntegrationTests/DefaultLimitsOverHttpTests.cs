@@ -103,7 +103,6 @@ public sealed class DefaultLimitsOverHttpTests(DefaultLimitsOverHttpTests.Server
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["ConnectionStrings__Default"] = ConnectionString,
             ["Jwt__SigningKey"] = SigningKey,
-            ["Mfa__EncryptionKey"] = MfaEncryptionKey,
         };
 
         public override async Task InitializeAsync()

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
 using System.Text;
 using ShopEase.Web.IntegrationTests.Support.OpenApi;
 
@@ -52,6 +53,9 @@ public sealed class ApiNodeProcess : IAsyncDisposable
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+
+        // Required outside Development, as in WebAppProcess; a test that needs a particular key sets its own.
+        start.Environment["Mfa__EncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
