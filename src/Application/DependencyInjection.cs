@@ -48,6 +48,7 @@ public static class DependencyInjection
             options.PipelineBehaviors = [typeof(AuditTrailBehavior<,>), typeof(ValidationBehavior<,>)];
         });
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped);
+        services.AddAuditEventsFrom(typeof(DependencyInjection).Assembly);
         services.AddAutoMapper(
             cfg => cfg.LicenseKey = configuration["AutoMapper:LicenseKey"],
             typeof(DependencyInjection).Assembly);

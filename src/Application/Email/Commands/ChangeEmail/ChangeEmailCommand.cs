@@ -1,4 +1,5 @@
 using Mediator;
+using ShopEase.Application.Common.Auditing;
 
 namespace ShopEase.Application.Email.Commands.ChangeEmail;
 
@@ -6,4 +7,4 @@ namespace ShopEase.Application.Email.Commands.ChangeEmail;
 /// Asks to move the caller's account to <paramref name="NewEmail"/>: nothing changes until the link mailed
 /// there is followed. The current address is told.
 /// </summary>
-public sealed record ChangeEmailCommand(Guid UserId, string NewEmail, string Password) : ICommand;
+public sealed record ChangeEmailCommand(Guid UserId, string NewEmail, string Password) : ICommand, IAuditedCommand;

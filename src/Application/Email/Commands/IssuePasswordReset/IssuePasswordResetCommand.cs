@@ -1,4 +1,5 @@
 using Mediator;
+using ShopEase.Application.Common.Auditing;
 
 namespace ShopEase.Application.Email.Commands.IssuePasswordReset;
 
@@ -6,4 +7,4 @@ namespace ShopEase.Application.Email.Commands.IssuePasswordReset;
 /// Resolves one "forgot password" request, in the background sender: an active account with that email gets
 /// a reset link by mail; any other email gets nothing. Answers the user the mail went to, if any.
 /// </summary>
-public sealed record IssuePasswordResetCommand(Guid RequestId, string Email) : ICommand<Guid?>;
+public sealed record IssuePasswordResetCommand(Guid RequestId, string Email) : ICommand<Guid?>, IAuditedCommand;

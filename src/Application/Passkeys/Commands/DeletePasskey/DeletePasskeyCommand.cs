@@ -1,5 +1,6 @@
 using Mediator;
+using ShopEase.Application.Common.Auditing;
 
 namespace ShopEase.Application.Passkeys.Commands.DeletePasskey;
 
-public sealed record DeletePasskeyCommand(Guid UserId, Guid PasskeyId) : ICommand;
+public sealed record DeletePasskeyCommand(Guid UserId, Guid PasskeyId) : ICommand, IAuditedCommand;

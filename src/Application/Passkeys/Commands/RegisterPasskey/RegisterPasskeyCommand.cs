@@ -1,6 +1,7 @@
 using Mediator;
+using ShopEase.Application.Common.Auditing;
 using ShopEase.Application.Passkeys.Models;
 
 namespace ShopEase.Application.Passkeys.Commands.RegisterPasskey;
 
-public sealed record RegisterPasskeyCommand(Guid UserId, RegistrationCredential? Credential, string? Name) : ICommand<PasskeyDto>;
+public sealed record RegisterPasskeyCommand(Guid UserId, RegistrationCredential? Credential, string? Name) : ICommand<PasskeyDto>, IAuditedCommand;

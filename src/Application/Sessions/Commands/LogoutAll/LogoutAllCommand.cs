@@ -1,5 +1,6 @@
 using Mediator;
+using ShopEase.Application.Common.Auditing;
 
 namespace ShopEase.Application.Sessions.Commands.LogoutAll;
 
-public sealed record LogoutAllCommand(Guid UserId) : ICommand;
+public sealed record LogoutAllCommand(Guid UserId) : ICommand, IAuditedCommand;

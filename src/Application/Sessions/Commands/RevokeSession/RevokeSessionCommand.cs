@@ -1,5 +1,6 @@
 using Mediator;
+using ShopEase.Application.Common.Auditing;
 
 namespace ShopEase.Application.Sessions.Commands.RevokeSession;
 
-public sealed record RevokeSessionCommand(Guid UserId, Guid SessionId) : ICommand;
+public sealed record RevokeSessionCommand(Guid UserId, Guid SessionId) : ICommand, IAuditedCommand;
