@@ -9,8 +9,8 @@ public sealed class MfaChallengeEntry
 
     public byte[] TokenHash { get; set; } = [];
 
-    /// <summary>See <see cref="ShopEase.Application.Mfa.PasswordStamp"/>.</summary>
-    public string PasswordStamp { get; set; } = string.Empty;
+    /// <summary>The user's <see cref="ShopEase.Domain.Users.User.PasswordStamp"/> when the password was checked.</summary>
+    public Guid PasswordStamp { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 

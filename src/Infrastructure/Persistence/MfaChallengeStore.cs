@@ -16,7 +16,7 @@ internal sealed class MfaChallengeStore(ShopEaseDbContext db, NpgsqlDataSource d
         """;
 
     public async Task<string> CreateAsync(
-        Guid userId, string passwordStamp, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+        Guid userId, Guid passwordStamp, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
         var (token, hash) = OpaqueToken.Create();
         var entry = new MfaChallengeEntry
@@ -47,7 +47,7 @@ internal sealed class MfaChallengeStore(ShopEaseDbContext db, NpgsqlDataSource d
         command.Parameters.Add(new NpgsqlParameter { Value = maxAttempts });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
-            ? new MfaChallenge(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2))
+            ? new MfaChallenge(reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2))
             : null;
     }
 

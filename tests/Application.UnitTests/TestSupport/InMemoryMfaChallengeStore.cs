@@ -13,7 +13,7 @@ internal sealed class InMemoryMfaChallengeStore : IMfaChallengeStore
     public IReadOnlyCollection<Entry> Entries => _entries.Values;
 
     public Task<string> CreateAsync(
-        Guid userId, string passwordStamp, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+        Guid userId, Guid passwordStamp, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
         var token = $"token-{_entries.Count + 1}";
         _entries[token] = new Entry(Guid.NewGuid(), userId, passwordStamp, expiresAt);
@@ -37,7 +37,7 @@ internal sealed class InMemoryMfaChallengeStore : IMfaChallengeStore
         return Task.FromResult(token is not null && _entries.Remove(token));
     }
 
-    internal sealed record Entry(Guid Id, Guid UserId, string PasswordStamp, DateTimeOffset ExpiresAt)
+    internal sealed record Entry(Guid Id, Guid UserId, Guid PasswordStamp, DateTimeOffset ExpiresAt)
     {
         public int Attempts { get; set; }
     }

@@ -9,7 +9,7 @@ public interface IMfaChallengeStore
 {
     /// <returns>The token to hand to the client.</returns>
     Task<string> CreateAsync(
-        Guid userId, string passwordStamp, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken);
+        Guid userId, Guid passwordStamp, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken);
 
     /// <summary>
     /// Counts one attempt at the token, atomically: of any number of concurrent attempts at most

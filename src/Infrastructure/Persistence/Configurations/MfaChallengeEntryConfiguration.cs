@@ -13,7 +13,6 @@ internal sealed class MfaChallengeEntryConfiguration : IEntityTypeConfiguration<
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.TokenHash).IsRequired();
         builder.HasIndex(c => c.TokenHash).IsUnique();
-        builder.Property(c => c.PasswordStamp).HasMaxLength(64).IsRequired();
         builder.HasIndex(c => c.ExpiresAt);
         builder.HasOne<User>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
     }

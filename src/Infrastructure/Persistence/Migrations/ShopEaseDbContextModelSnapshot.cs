@@ -668,10 +668,8 @@ namespace ShopEase.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at");
 
-                    b.Property<string>("PasswordStamp")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                    b.Property<Guid>("PasswordStamp")
+                        .HasColumnType("uuid")
                         .HasColumnName("password_stamp");
 
                     b.Property<byte[]>("TokenHash")

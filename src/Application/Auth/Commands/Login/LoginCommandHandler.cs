@@ -95,7 +95,7 @@ public sealed class LoginCommandHandler(
     {
         await users.UpdateAsync(user, cancellationToken);
         var token = await mfaChallenges.CreateAsync(
-            user.Id, PasswordStamp.Of(user), now, now + MfaRules.ChallengeLifetime, cancellationToken);
+            user.Id, user.PasswordStamp, now, now + MfaRules.ChallengeLifetime, cancellationToken);
         return new MfaRequiredResult(MfaRequired: true, token, (int)MfaRules.ChallengeLifetime.TotalSeconds) { UserId = user.Id };
     }
 }

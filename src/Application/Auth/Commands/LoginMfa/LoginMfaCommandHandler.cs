@@ -28,7 +28,7 @@ public sealed class LoginMfaCommandHandler(
         // Bound to the password check that made it: a password changed since, an account switched
         // off or a second factor turned off since, and the token is worth nothing.
         var user = await users.FindByIdAsync(challenge.UserId, cancellationToken);
-        if (user is not { IsActive: true, MfaEnabled: true } || PasswordStamp.Of(user) != challenge.PasswordStamp)
+        if (user is not { IsActive: true, MfaEnabled: true } || user.PasswordStamp != challenge.PasswordStamp)
         {
             throw new TokenNotValidException();
         }

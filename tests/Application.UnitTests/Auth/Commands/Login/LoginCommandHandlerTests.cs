@@ -331,7 +331,7 @@ public sealed class LoginCommandHandlerTests
 
         var now = TestClock.Start.AddHours(1);
         await _mfaChallenges.Received(1).CreateAsync(
-            _ann.Id, ShopEase.Application.Mfa.PasswordStamp.Of(_ann), now, now.AddMinutes(5), Arg.Any<CancellationToken>());
+            _ann.Id, _ann.PasswordStamp, now, now.AddMinutes(5), Arg.Any<CancellationToken>());
     }
 
     [Fact]
@@ -367,7 +367,7 @@ public sealed class LoginCommandHandlerTests
 
         await _users.Received(1).UpdateAsync(Arg.Is<User>(u => u.PasswordHash == "stronger-hash"), Arg.Any<CancellationToken>());
         await _mfaChallenges.Received(1).CreateAsync(
-            _ann.Id, ShopEase.Application.Mfa.PasswordStamp.Of(_ann), Arg.Any<DateTimeOffset>(), Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>());
+            _ann.Id, _ann.PasswordStamp, Arg.Any<DateTimeOffset>(), Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>());
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed class LoginMfaCommandHandlerTests
 
         // The password step, as login made it: five minutes from now.
         _token = _challenges.CreateAsync(
-            _ann.Id, PasswordStamp.Of(_ann), TestClock.Start, TestClock.Start + MfaRules.ChallengeLifetime, CancellationToken.None).Result;
+            _ann.Id, _ann.PasswordStamp, TestClock.Start, TestClock.Start + MfaRules.ChallengeLifetime, CancellationToken.None).Result;
     }
 
     [Fact]
@@ -210,9 +210,19 @@ public sealed class LoginMfaCommandHandlerTests
     [Fact]
     public async Task Handle_PasswordChangedSinceTheChallenge_TheTokenIsDead()
     {
-        _ann.ChangePasswordHash("a-newer-hash");
+        _ann.ChangePassword("a-newer-hash");
 
         await Should.ThrowAsync<TokenNotValidException>(() => Handle(Code(TestClock.Start)));
+    }
+
+    [Fact]
+    public async Task Handle_OnlyThePasswordsHashUpgradedSinceTheChallenge_TheTokenStillWorks()
+    {
+        _ann.ChangePasswordHash("the-same-password-hashed-anew");
+
+        var result = await Handle(Code(TestClock.Start));
+
+        result.User.Id.ShouldBe(_ann.Id);
     }
 
     [Fact]
@@ -258,7 +268,7 @@ public sealed class LoginMfaCommandHandlerTests
     {
         // Two requests with one token and two right factors both claimed an attempt; the other one spent the token.
         _recoveryCodes.TryUseAsync(_ann.Id, Arg.Any<string>(), Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>()).Returns(true);
-        var challenge = new MfaChallenge(Guid.NewGuid(), _ann.Id, PasswordStamp.Of(_ann));
+        var challenge = new MfaChallenge(Guid.NewGuid(), _ann.Id, _ann.PasswordStamp);
         var store = Substitute.For<IMfaChallengeStore>();
         store.ClaimAttemptAsync("raced", Arg.Any<DateTimeOffset>(), Arg.Any<int>(), Arg.Any<CancellationToken>()).Returns(challenge);
         store.TryConsumeAsync(challenge.Id, Arg.Any<CancellationToken>()).Returns(false);
