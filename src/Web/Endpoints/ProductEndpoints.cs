@@ -25,10 +25,12 @@ public static class ProductEndpoints
         var api = app.MapGroup("/api").WithTags("Products");
         api.MapGet("/products", ListAsync);
         api.MapPost("/products", CreateAsync).RequireAuthorization(StaffPolicy.Name);
-        var product = api.MapGroup("/products/{id:guid}").WithMetadata(new NotFoundTitle("No such product."));
-        product.MapGet(string.Empty, GetAsync);
-        product.MapPut(string.Empty, UpdateAsync).RequireAuthorization(StaffPolicy.Name);
-        product.MapDelete(string.Empty, DeleteAsync).RequireAuthorization(StaffPolicy.Name);
+
+        // One product: an id that is no GUID is routing's 404, worded as the handlers word an unknown one.
+        var product = api.MapGroup("/products").WithMetadata(new NotFoundTitle("No such product."));
+        product.MapGet("/{id:guid}", GetAsync);
+        product.MapPut("/{id:guid}", UpdateAsync).RequireAuthorization(StaffPolicy.Name);
+        product.MapDelete("/{id:guid}", DeleteAsync).RequireAuthorization(StaffPolicy.Name);
         return app;
     }
 
