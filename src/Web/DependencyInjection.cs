@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using ShopEase.Infrastructure.Health;
 using ShopEase.Web.Authentication;
@@ -22,12 +21,14 @@ public static class DependencyInjection
             .Validate(o => o.MaxRequestBodyBytes > 0, "Http:MaxRequestBodyBytes must be positive.")
             .ValidateOnStart();
 
-        services.Configure<JsonOptions>(o =>
+        // The framework binds request bodies with these options; ApiExceptionHandler words its failures.
+        services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new UtcDateTimeOffsetConverter());
 
-            // A number is a JSON number: the document then types it as an integer, not "integer or string".
+            // A number is a JSON number ("2" is a wrong JSON type), and the document types it as an integer, not "integer or string".
             o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+            o.SerializerOptions.MaxDepth = 32;
         });
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();

@@ -46,6 +46,7 @@ app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseMiddleware<JsonBodyGuardMiddleware>();
 
 // The one document, at one address. The generator would also take ?documentName= and answer an unknown
 // name with a plain-text 404; that is the API's own 404 problem instead.

@@ -3,10 +3,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using ShopEase.Application.Admin.Users.Commands.UpdateUser;
 using ShopEase.Application.Admin.Users.Models;
 using ShopEase.Application.Admin.Users.Queries.ListUsers;
-using ShopEase.Application.Common.Exceptions;
 using ShopEase.Application.Common.Models;
 using ShopEase.Web.Authentication;
 using ShopEase.Web.Endpoints.Requests;
+using ShopEase.Web.ExceptionHandling;
 using ShopEase.Web.Http;
 
 namespace ShopEase.Web.Endpoints;
@@ -20,7 +20,7 @@ public static class AdminEndpoints
     {
         var admin = app.MapGroup(BasePath).WithTags("Admin").RequireAuthorization(StaffPolicy.Name);
         admin.MapGet("/users", ListUsersAsync);
-        admin.MapPatch("/users/{id}", UpdateUserAsync).Accepts<UpdateUserRequest>("application/json");
+        admin.MapPatch("/users/{id:guid}", UpdateUserAsync).WithMetadata(new NotFoundTitle("No such user."));
         return app;
     }
 
@@ -32,14 +32,7 @@ public static class AdminEndpoints
         return TypedResults.Ok(await sender.Send(query, ct));
     }
 
-    private static async Task<Ok<AdminUserDto>> UpdateUserAsync(string id, HttpContext http, ISender sender, CancellationToken ct)
-    {
-        if (!Guid.TryParse(id, out var userId))
-        {
-            throw new NotFoundException("No such user.");
-        }
-
-        var body = await http.Request.ReadJsonAsync<UpdateUserRequest>(ct);
-        return TypedResults.Ok(await sender.Send(new UpdateUserCommand(http.User.GetUserId(), userId, body.IsActive, body.IsStaff), ct));
-    }
+    private static async Task<Ok<AdminUserDto>> UpdateUserAsync(
+        Guid id, UpdateUserRequest body, HttpContext http, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new UpdateUserCommand(http.User.GetUserId(), id, body.IsActive, body.IsStaff), ct));
 }

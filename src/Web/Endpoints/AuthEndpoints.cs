@@ -28,26 +28,26 @@ public static class AuthEndpoints
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup(BasePath).WithTags("Auth");
-        auth.MapPost("/register", RegisterAsync).Accepts<CredentialsRequest>("application/json")
+        auth.MapPost("/register", RegisterAsync)
             .RequireRateLimiting(RateLimitingSetup.RegisterPolicy)
             .WithMetadata(new BrowserTransportHeaders(NeedsCsrfToken: false));
-        auth.MapPost("/login", LoginAsync).Accepts<CredentialsRequest>("application/json")
+        auth.MapPost("/login", LoginAsync)
             .RequireRateLimiting(RateLimitingSetup.LoginPolicy)
             .WithMetadata(new BrowserTransportHeaders(NeedsCsrfToken: false))
             .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
 
         // The second step of a login that answered mfaRequired: shares the login's per-IP budget.
-        auth.MapPost("/login/mfa", LoginMfaAsync).Accepts<LoginMfaRequest>("application/json")
+        auth.MapPost("/login/mfa", LoginMfaAsync)
             .RequireRateLimiting(RateLimitingSetup.LoginPolicy)
             .WithMetadata(new BrowserTransportHeaders(NeedsCsrfToken: false))
             .ProducesProblems(StatusCodes.Status401Unauthorized);
         // Browser mode sends no body to refresh and logout: the refresh token is in the cookie.
-        auth.MapPost("/token/refresh", RefreshAsync).Accepts<RefreshRequest>(isOptional: true, "application/json")
+        auth.MapPost("/token/refresh", RefreshAsync)
             .WithMetadata(new BrowserTransportHeaders(NeedsCsrfToken: true))
             .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status429TooManyRequests);
-        auth.MapPost("/token/verify", VerifyAsync).Accepts<VerifyRequest>("application/json")
+        auth.MapPost("/token/verify", VerifyAsync)
             .ProducesProblems(StatusCodes.Status401Unauthorized);
-        auth.MapPost("/logout", LogoutAsync).Accepts<RefreshRequest>(isOptional: true, "application/json")
+        auth.MapPost("/logout", LogoutAsync)
             .RequireAuthorization()
             .WithMetadata(new TokenNotValidStatus(StatusCodes.Status400BadRequest), new BrowserTransportHeaders(NeedsCsrfToken: true))
             .Produces(StatusCodes.Status205ResetContent);
@@ -56,9 +56,8 @@ public static class AuthEndpoints
     }
 
     private static async Task<Results<Created<AuthResult>, Created<BrowserAuthResponse>, Created<UserResult>>> RegisterAsync(
-        HttpContext http, ISender sender, BrowserTransport browser, CancellationToken ct)
+        CredentialsRequest body, HttpContext http, ISender sender, BrowserTransport browser, CancellationToken ct)
     {
-        var body = await http.Request.ReadJsonAsync<CredentialsRequest>(ct);
         var result = await sender.Send(
             new RegisterCommand(body.Email ?? string.Empty, body.Password ?? string.Empty, http.GetClientInfo()), ct);
 
@@ -75,9 +74,8 @@ public static class AuthEndpoints
 
     /// <summary>An account with a second factor gets no tokens yet, in either mode: only the mfaToken.</summary>
     private static async Task<Results<Ok<AuthResult>, Ok<BrowserAuthResponse>, Ok<MfaRequiredResult>>> LoginAsync(
-        HttpContext http, ISender sender, BrowserTransport browser, CancellationToken ct)
+        CredentialsRequest body, HttpContext http, ISender sender, BrowserTransport browser, CancellationToken ct)
     {
-        var body = await http.Request.ReadJsonAsync<CredentialsRequest>(ct);
         var outcome = await sender.Send(
             new LoginCommand(body.Email ?? string.Empty, body.Password ?? string.Empty, http.GetClientInfo()), ct);
         if (outcome.MfaRequired is { } challenge)
@@ -92,9 +90,8 @@ public static class AuthEndpoints
     }
 
     private static async Task<Results<Ok<AuthResult>, Ok<BrowserAuthResponse>>> LoginMfaAsync(
-        HttpContext http, ISender sender, BrowserTransport browser, CancellationToken ct)
+        LoginMfaRequest body, HttpContext http, ISender sender, BrowserTransport browser, CancellationToken ct)
     {
-        var body = await http.Request.ReadJsonAsync<LoginMfaRequest>(ct);
         var result = await sender.Send(
             new LoginMfaCommand(body.MfaToken ?? string.Empty, body.Code, body.RecoveryCode, http.GetClientInfo()), ct);
         return BrowserTransport.IsRequested(http)
@@ -102,43 +99,35 @@ public static class AuthEndpoints
             : TypedResults.Ok(result);
     }
 
+    /// <summary>Browser mode sends no body (the refresh token is in the cookie); body mode must send one.</summary>
     private static async Task<Results<Ok<TokenPair>, Ok<BrowserTokenResponse>>> RefreshAsync(
-        HttpContext http, ISender sender, BrowserTransport browser, CancellationToken ct)
+        RefreshRequest? body, HttpContext http, ISender sender, BrowserTransport browser, CancellationToken ct)
     {
+        BrowserTransport.RefuseMixedTransports(http, body?.Refresh);
         if (!BrowserTransport.IsRequested(http))
         {
-            var body = await http.Request.ReadJsonAsync<RefreshRequest>(ct);
-            BrowserTransport.RefuseMixedTransports(http, body.Refresh);
-            return TypedResults.Ok(await sender.Send(new RefreshTokenCommand(body.Refresh ?? string.Empty), ct));
+            return TypedResults.Ok(await sender.Send(new RefreshTokenCommand(RequireBody(body).Refresh ?? string.Empty), ct));
         }
 
-        var browserBody = await http.Request.ReadOptionalJsonAsync<RefreshRequest>(ct);
-        BrowserTransport.RefuseMixedTransports(http, browserBody?.Refresh);
         var sessionId = browser.RequireCsrf(http);
         var cookie = BrowserTransport.RefreshCookie(http) ?? throw new TokenNotValidException();
         var pair = await sender.Send(new RefreshTokenCommand(cookie, sessionId), ct);
         return TypedResults.Ok(browser.Deliver(http, sessionId, pair));
     }
 
-    private static async Task<Ok<TokenVerified>> VerifyAsync(HttpContext http, ISender sender, CancellationToken ct)
-    {
-        var body = await http.Request.ReadJsonAsync<VerifyRequest>(ct);
-        return TypedResults.Ok(await sender.Send(new VerifyTokenQuery(body.Token ?? string.Empty), ct));
-    }
+    private static async Task<Ok<TokenVerified>> VerifyAsync(VerifyRequest body, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new VerifyTokenQuery(body.Token ?? string.Empty), ct));
 
     private static async Task<StatusCodeHttpResult> LogoutAsync(
-        HttpContext http, ISender sender, BrowserTransport browser, CancellationToken ct)
+        RefreshRequest? body, HttpContext http, ISender sender, BrowserTransport browser, CancellationToken ct)
     {
+        BrowserTransport.RefuseMixedTransports(http, body?.Refresh);
         if (!BrowserTransport.IsRequested(http))
         {
-            var body = await http.Request.ReadJsonAsync<RefreshRequest>(ct);
-            BrowserTransport.RefuseMixedTransports(http, body.Refresh);
-            await sender.Send(new LogoutCommand(http.User.GetUserId(), body.Refresh ?? string.Empty), ct);
+            await sender.Send(new LogoutCommand(http.User.GetUserId(), RequireBody(body).Refresh ?? string.Empty), ct);
             return TypedResults.StatusCode(StatusCodes.Status205ResetContent);
         }
 
-        var browserBody = await http.Request.ReadOptionalJsonAsync<RefreshRequest>(ct);
-        BrowserTransport.RefuseMixedTransports(http, browserBody?.Refresh);
         var sessionId = browser.RequireCsrf(http);
         if (sessionId != http.User.GetSessionId())
         {
@@ -150,6 +139,9 @@ public static class AuthEndpoints
         BrowserTransport.ClearCookies(http);
         return TypedResults.StatusCode(StatusCodes.Status205ResetContent);
     }
+
+    private static RefreshRequest RequireBody(RefreshRequest? body) =>
+        body ?? throw new BadHttpRequestException("The request body is empty; send a JSON object.");
 
     internal static BrowserAuthResponse ToBrowser(HttpContext http, BrowserTransport browser, AuthResult result)
     {

@@ -19,7 +19,7 @@ public static class CartEndpoints
         // Grouped under /api rather than /api/cart, so that the cart's own route has no trailing slash.
         var api = app.MapGroup("/api").WithTags("Cart").RequireAuthorization().WithNoStore();
         api.MapGet("/cart", GetAsync);
-        api.MapPut("/cart/items/{productId}", SetItemAsync).Accepts<SetCartItemRequest>("application/json");
+        api.MapPut("/cart/items/{productId}", SetItemAsync);
         api.MapDelete("/cart", ClearAsync);
         return app;
     }
@@ -27,15 +27,18 @@ public static class CartEndpoints
     private static async Task<Ok<CartDto>> GetAsync(HttpContext http, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new GetCartQuery(http.User.GetUserId()), ct));
 
-    private static async Task<Ok<CartDto>> SetItemAsync(string productId, HttpContext http, ISender sender, CancellationToken ct)
+    /// <summary>
+    /// The product is input here, not the resource addressed, so it is read as text: a malformed one is the same
+    /// field error as an unknown one, where a route constraint would make it a 404.
+    /// </summary>
+    private static async Task<Ok<CartDto>> SetItemAsync(
+        string productId, SetCartItemRequest body, HttpContext http, ISender sender, CancellationToken ct)
     {
-        // The product is input here, not the resource addressed: an unknown one is a field error.
         if (!Guid.TryParse(productId, out var id))
         {
             throw new ValidationFailedException("productId", SetCartItemCommandValidator.NoSuchProduct);
         }
 
-        var body = await http.Request.ReadJsonAsync<SetCartItemRequest>(ct);
         return TypedResults.Ok(await sender.Send(new SetCartItemCommand(http.User.GetUserId(), id, body.Quantity), ct));
     }
 

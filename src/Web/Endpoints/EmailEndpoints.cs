@@ -9,7 +9,6 @@ using ShopEase.Application.Email.Models;
 using ShopEase.Web.Authentication;
 using ShopEase.Web.Endpoints.Requests;
 using ShopEase.Web.ExceptionHandling;
-using ShopEase.Web.Http;
 using ShopEase.Web.RateLimiting;
 
 namespace ShopEase.Web.Endpoints;
@@ -24,27 +23,24 @@ public static class EmailEndpoints
     public static IEndpointRouteBuilder MapEmailEndpoints(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup(AuthEndpoints.BasePath).WithTags("Email");
-        auth.MapPost("/email/verify", VerifyAsync).Accepts<EmailTokenRequest>("application/json")
+        auth.MapPost("/email/verify", VerifyAsync)
             .WithMetadata(new TokenNotValidStatus(StatusCodes.Status400BadRequest));
         auth.MapPost("/email/verify/resend", ResendAsync)
             .RequireAuthorization()
             .RequireRateLimiting(RateLimitingSetup.ResendVerificationPolicy);
-        auth.MapPost("/password/forgot", ForgotAsync).Accepts<ForgotPasswordRequest>("application/json")
+        auth.MapPost("/password/forgot", ForgotAsync)
             .RequireRateLimiting(RateLimitingSetup.ForgotPasswordPolicy)
             .WithMetadata(new AcceptedWhenRateLimited());
-        auth.MapPost("/password/reset", ResetAsync).Accepts<ResetPasswordRequest>("application/json")
+        auth.MapPost("/password/reset", ResetAsync)
             .WithMetadata(new TokenNotValidStatus(StatusCodes.Status400BadRequest));
-        auth.MapPost("/email", ChangeAsync).Accepts<ChangeEmailRequest>("application/json")
+        auth.MapPost("/email", ChangeAsync)
             .RequireAuthorization()
             .RequireRateLimiting(RateLimitingSetup.ChangeEmailPolicy);
         return app;
     }
 
-    private static async Task<Ok<VerifyEmailResult>> VerifyAsync(HttpContext http, ISender sender, CancellationToken ct)
-    {
-        var body = await http.Request.ReadJsonAsync<EmailTokenRequest>(ct);
-        return TypedResults.Ok(await sender.Send(new VerifyEmailCommand(body.Token ?? string.Empty), ct));
-    }
+    private static async Task<Ok<VerifyEmailResult>> VerifyAsync(EmailTokenRequest body, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new VerifyEmailCommand(body.Token ?? string.Empty), ct));
 
     private static async Task<Accepted<RequestAccepted>> ResendAsync(HttpContext http, ISender sender, CancellationToken ct)
     {
@@ -52,23 +48,21 @@ public static class EmailEndpoints
         return Accepted();
     }
 
-    private static async Task<Accepted<RequestAccepted>> ForgotAsync(HttpContext http, ISender sender, CancellationToken ct)
+    private static async Task<Accepted<RequestAccepted>> ForgotAsync(ForgotPasswordRequest body, ISender sender, CancellationToken ct)
     {
-        var body = await http.Request.ReadJsonAsync<ForgotPasswordRequest>(ct);
         await sender.Send(new ForgotPasswordCommand(body.Email ?? string.Empty), ct);
         return Accepted();
     }
 
-    private static async Task<NoContent> ResetAsync(HttpContext http, ISender sender, CancellationToken ct)
+    private static async Task<NoContent> ResetAsync(ResetPasswordRequest body, ISender sender, CancellationToken ct)
     {
-        var body = await http.Request.ReadJsonAsync<ResetPasswordRequest>(ct);
         await sender.Send(new ResetPasswordCommand(body.Token ?? string.Empty, body.NewPassword ?? string.Empty), ct);
         return TypedResults.NoContent();
     }
 
-    private static async Task<Accepted<RequestAccepted>> ChangeAsync(HttpContext http, ISender sender, CancellationToken ct)
+    private static async Task<Accepted<RequestAccepted>> ChangeAsync(
+        ChangeEmailRequest body, HttpContext http, ISender sender, CancellationToken ct)
     {
-        var body = await http.Request.ReadJsonAsync<ChangeEmailRequest>(ct);
         await sender.Send(
             new ChangeEmailCommand(http.User.GetUserId(), body.NewEmail ?? string.Empty, body.Password ?? string.Empty), ct);
         return Accepted();

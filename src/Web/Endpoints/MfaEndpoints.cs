@@ -7,7 +7,6 @@ using ShopEase.Application.Mfa.Commands.SetupTotp;
 using ShopEase.Application.Mfa.Models;
 using ShopEase.Web.Authentication;
 using ShopEase.Web.Endpoints.Requests;
-using ShopEase.Web.Http;
 
 namespace ShopEase.Web.Endpoints;
 
@@ -22,38 +21,31 @@ public static class MfaEndpoints
         var mfa = app.MapGroup(AuthEndpoints.BasePath + "/mfa").WithTags("Second factor").RequireAuthorization();
 
         // A wrong password counts towards the login lockout, so these can answer 429.
-        mfa.MapPost("/totp/setup", SetupAsync).Accepts<PasswordRequest>("application/json")
+        mfa.MapPost("/totp/setup", SetupAsync)
             .ProducesProblems(StatusCodes.Status429TooManyRequests);
-        mfa.MapPost("/totp/confirm", ConfirmAsync).Accepts<MfaCodeRequest>("application/json");
-        mfa.MapPost("/totp/disable", DisableAsync).Accepts<PasswordAndCodeRequest>("application/json")
+        mfa.MapPost("/totp/confirm", ConfirmAsync);
+        mfa.MapPost("/totp/disable", DisableAsync)
             .ProducesProblems(StatusCodes.Status429TooManyRequests);
-        mfa.MapPost("/recovery-codes", RegenerateRecoveryCodesAsync).Accepts<PasswordAndCodeRequest>("application/json")
+        mfa.MapPost("/recovery-codes", RegenerateRecoveryCodesAsync)
             .ProducesProblems(StatusCodes.Status429TooManyRequests);
         return app;
     }
 
-    private static async Task<Ok<TotpSetupResult>> SetupAsync(HttpContext http, ISender sender, CancellationToken ct)
-    {
-        var body = await http.Request.ReadJsonAsync<PasswordRequest>(ct);
-        return TypedResults.Ok(await sender.Send(new SetupTotpCommand(http.User.GetUserId(), body.Password ?? string.Empty), ct));
-    }
+    private static async Task<Ok<TotpSetupResult>> SetupAsync(PasswordRequest body, HttpContext http, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new SetupTotpCommand(http.User.GetUserId(), body.Password ?? string.Empty), ct));
 
-    private static async Task<Ok<RecoveryCodesResult>> ConfirmAsync(HttpContext http, ISender sender, CancellationToken ct)
-    {
-        var body = await http.Request.ReadJsonAsync<MfaCodeRequest>(ct);
-        return TypedResults.Ok(await sender.Send(new ConfirmTotpCommand(http.User.GetUserId(), body.Code ?? string.Empty), ct));
-    }
+    private static async Task<Ok<RecoveryCodesResult>> ConfirmAsync(MfaCodeRequest body, HttpContext http, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new ConfirmTotpCommand(http.User.GetUserId(), body.Code ?? string.Empty), ct));
 
-    private static async Task<NoContent> DisableAsync(HttpContext http, ISender sender, CancellationToken ct)
+    private static async Task<NoContent> DisableAsync(PasswordAndCodeRequest body, HttpContext http, ISender sender, CancellationToken ct)
     {
-        var body = await http.Request.ReadJsonAsync<PasswordAndCodeRequest>(ct);
         await sender.Send(new DisableTotpCommand(http.User.GetUserId(), body.Password ?? string.Empty, body.Code ?? string.Empty), ct);
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<RecoveryCodesResult>> RegenerateRecoveryCodesAsync(HttpContext http, ISender sender, CancellationToken ct)
+    private static async Task<Ok<RecoveryCodesResult>> RegenerateRecoveryCodesAsync(
+        PasswordAndCodeRequest body, HttpContext http, ISender sender, CancellationToken ct)
     {
-        var body = await http.Request.ReadJsonAsync<PasswordAndCodeRequest>(ct);
         var command = new RegenerateRecoveryCodesCommand(http.User.GetUserId(), body.Password ?? string.Empty, body.Code ?? string.Empty);
         return TypedResults.Ok(await sender.Send(command, ct));
     }

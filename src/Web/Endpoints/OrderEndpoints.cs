@@ -1,13 +1,13 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using ShopEase.Application.Common.Exceptions;
 using ShopEase.Application.Common.Models;
 using ShopEase.Application.Orders.Commands.Checkout;
 using ShopEase.Application.Orders.Models;
 using ShopEase.Application.Orders.Queries.GetOrder;
 using ShopEase.Application.Orders.Queries.ListOrders;
 using ShopEase.Web.Authentication;
+using ShopEase.Web.ExceptionHandling;
 using ShopEase.Web.Http;
 
 namespace ShopEase.Web.Endpoints;
@@ -25,7 +25,7 @@ public static class OrderEndpoints
         api.MapPost("/orders", CheckoutAsync)
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/orders", ListAsync);
-        api.MapGet("/orders/{id}", GetAsync);
+        api.MapGet("/orders/{id:guid}", GetAsync).WithMetadata(new NotFoundTitle("No such order."));
         return app;
     }
 
@@ -47,13 +47,6 @@ public static class OrderEndpoints
         return TypedResults.Ok(await sender.Send(query, ct));
     }
 
-    private static async Task<Ok<OrderDto>> GetAsync(string id, HttpContext http, ISender sender, CancellationToken ct)
-    {
-        if (!Guid.TryParse(id, out var orderId))
-        {
-            throw new NotFoundException("No such order.");
-        }
-
-        return TypedResults.Ok(await sender.Send(new GetOrderQuery(http.User.GetUserId(), orderId), ct));
-    }
+    private static async Task<Ok<OrderDto>> GetAsync(Guid id, HttpContext http, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetOrderQuery(http.User.GetUserId(), id), ct));
 }

@@ -1,7 +1,6 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ShopEase.Application.Auth.Models;
-using ShopEase.Application.Common.Exceptions;
 using ShopEase.Application.Passkeys.Commands.BeginPasskeyLogin;
 using ShopEase.Application.Passkeys.Commands.BeginPasskeyRegistration;
 using ShopEase.Application.Passkeys.Commands.DeletePasskey;
@@ -35,20 +34,20 @@ public static class PasskeyEndpoints
         var passkeys = app.MapGroup(AuthEndpoints.BasePath).WithTags("Passkeys");
         var owned = app.MapGroup(AuthEndpoints.BasePath).WithTags("Passkeys").RequireAuthorization();
         owned.MapPost($"{Segment}/register/options", BeginRegistrationAsync);
-        owned.MapPost($"{Segment}/register", RegisterAsync).Accepts<RegisterPasskeyRequest>("application/json");
+        owned.MapPost($"{Segment}/register", RegisterAsync);
         owned.MapGet(Segment, ListAsync);
 
         // A GUID only, so that PATCH or DELETE of /passkeys/login or /passkeys/register is 405 for those paths,
         // not a search for a passkey named "login"; any other id is 404 like an unknown one.
-        owned.MapPatch(Segment + "/{id:guid}", RenameAsync).Accepts<RenamePasskeyRequest>("application/json");
+        owned.MapPatch(Segment + "/{id:guid}", RenameAsync);
 
         // 400: the last passkey of an account without a password stays.
         owned.MapDelete(Segment + "/{id:guid}", DeleteAsync).ProducesProblems(StatusCodes.Status400BadRequest);
 
         // Signing in shares the per-IP budget of password login.
-        passkeys.MapPost($"{Segment}/login/options", BeginLoginAsync).Accepts<PasskeyLoginOptionsRequest>(isOptional: true, "application/json")
+        passkeys.MapPost($"{Segment}/login/options", BeginLoginAsync)
             .RequireRateLimiting(RateLimitingSetup.LoginPolicy);
-        passkeys.MapPost($"{Segment}/login", LoginAsync).Accepts<PasskeyLoginRequest>("application/json")
+        passkeys.MapPost($"{Segment}/login", LoginAsync)
             .RequireRateLimiting(RateLimitingSetup.LoginPolicy)
             .WithMetadata(new BrowserTransportHeaders(NeedsCsrfToken: false))
             .ProducesProblems(StatusCodes.Status401Unauthorized);
@@ -58,9 +57,8 @@ public static class PasskeyEndpoints
     private static async Task<Ok<CreationOptions>> BeginRegistrationAsync(HttpContext http, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new BeginPasskeyRegistrationCommand(http.User.GetUserId()), ct));
 
-    private static async Task<Created<PasskeyDto>> RegisterAsync(HttpContext http, ISender sender, CancellationToken ct)
+    private static async Task<Created<PasskeyDto>> RegisterAsync(RegisterPasskeyRequest body, HttpContext http, ISender sender, CancellationToken ct)
     {
-        var body = await http.Request.ReadJsonAsync<RegisterPasskeyRequest>(ct);
         var passkey = await sender.Send(new RegisterPasskeyCommand(http.User.GetUserId(), body.Credential, body.Name), ct);
         return TypedResults.Created(BasePath, passkey);
     }
@@ -68,34 +66,23 @@ public static class PasskeyEndpoints
     private static async Task<Ok<IReadOnlyList<PasskeyDto>>> ListAsync(HttpContext http, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new ListPasskeysQuery(http.User.GetUserId()), ct));
 
-    private static async Task<Ok<PasskeyDto>> RenameAsync(string id, HttpContext http, ISender sender, CancellationToken ct)
-    {
-        var passkeyId = ParseId(id);
-        var body = await http.Request.ReadJsonAsync<RenamePasskeyRequest>(ct);
-        return TypedResults.Ok(await sender.Send(new RenamePasskeyCommand(http.User.GetUserId(), passkeyId, body.Name), ct));
-    }
+    private static async Task<Ok<PasskeyDto>> RenameAsync(Guid id, RenamePasskeyRequest body, HttpContext http, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new RenamePasskeyCommand(http.User.GetUserId(), id, body.Name), ct));
 
-    private static async Task<NoContent> DeleteAsync(string id, HttpContext http, ISender sender, CancellationToken ct)
+    private static async Task<NoContent> DeleteAsync(Guid id, HttpContext http, ISender sender, CancellationToken ct)
     {
-        await sender.Send(new DeletePasskeyCommand(http.User.GetUserId(), ParseId(id)), ct);
+        await sender.Send(new DeletePasskeyCommand(http.User.GetUserId(), id), ct);
         return TypedResults.NoContent();
     }
 
-    /// <summary>An id that is no GUID names no passkey: 404, as an unknown one.</summary>
-    private static Guid ParseId(string id) =>
-        Guid.TryParse(id, out var passkeyId) ? passkeyId : throw new NotFoundException("No such passkey.");
-
-    private static async Task<Ok<PasskeyLoginOptions>> BeginLoginAsync(HttpContext http, ISender sender, CancellationToken ct)
-    {
-        await http.Request.ReadOptionalJsonAsync<PasskeyLoginOptionsRequest>(ct);
-        return TypedResults.Ok(await sender.Send(new BeginPasskeyLoginCommand(), ct));
-    }
+    /// <summary>The body is bound only so that a malformed one is refused; it carries nothing.</summary>
+    private static async Task<Ok<PasskeyLoginOptions>> BeginLoginAsync(PasskeyLoginOptionsRequest? _, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new BeginPasskeyLoginCommand(), ct));
 
     /// <summary>The same answer as password login, browser mode included; never a second-factor challenge.</summary>
     private static async Task<Results<Ok<AuthResult>, Ok<BrowserAuthResponse>>> LoginAsync(
-        HttpContext http, ISender sender, BrowserTransport browser, CancellationToken ct)
+        PasskeyLoginRequest body, HttpContext http, ISender sender, BrowserTransport browser, CancellationToken ct)
     {
-        var body = await http.Request.ReadJsonAsync<PasskeyLoginRequest>(ct);
         var result = await sender.Send(new PasskeyLoginCommand(body.FlowId ?? string.Empty, body.Credential, http.GetClientInfo()), ct);
         return BrowserTransport.IsRequested(http)
             ? TypedResults.Ok(AuthEndpoints.ToBrowser(http, browser, result))

@@ -1,6 +1,5 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
-using ShopEase.Application.Common.Exceptions;
 using ShopEase.Application.Common.Models;
 using ShopEase.Application.Products.Commands.CreateProduct;
 using ShopEase.Application.Products.Commands.DeleteProduct;
@@ -10,6 +9,7 @@ using ShopEase.Application.Products.Queries.GetProduct;
 using ShopEase.Application.Products.Queries.ListProducts;
 using ShopEase.Web.Authentication;
 using ShopEase.Web.Endpoints.Requests;
+using ShopEase.Web.ExceptionHandling;
 using ShopEase.Web.Http;
 
 namespace ShopEase.Web.Endpoints;
@@ -24,13 +24,13 @@ public static class ProductEndpoints
         // Grouped under /api rather than /api/products, so that the collection's route has no trailing slash.
         var api = app.MapGroup("/api").WithTags("Products");
         api.MapGet("/products", ListAsync);
-        api.MapGet("/products/{id}", GetAsync);
-        api.MapPost("/products", CreateAsync).Accepts<ProductRequest>("application/json")
-            .RequireAuthorization(StaffPolicy.Name);
-        api.MapPut("/products/{id}", UpdateAsync).Accepts<ProductRequest>("application/json")
-            .RequireAuthorization(StaffPolicy.Name);
-        api.MapDelete("/products/{id}", DeleteAsync)
-            .RequireAuthorization(StaffPolicy.Name);
+        api.MapPost("/products", CreateAsync).RequireAuthorization(StaffPolicy.Name);
+
+        // One product: an id that is no GUID is routing's 404, worded as the handlers word an unknown one.
+        var product = api.MapGroup("/products").WithMetadata(new NotFoundTitle("No such product."));
+        product.MapGet("/{id:guid}", GetAsync);
+        product.MapPut("/{id:guid}", UpdateAsync).RequireAuthorization(StaffPolicy.Name);
+        product.MapDelete("/{id:guid}", DeleteAsync).RequireAuthorization(StaffPolicy.Name);
         return app;
     }
 
@@ -48,12 +48,11 @@ public static class ProductEndpoints
         return TypedResults.Ok(await sender.Send(query, ct));
     }
 
-    private static async Task<Ok<ProductDto>> GetAsync(string id, ISender sender, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new GetProductQuery(ParseId(id)), ct));
+    private static async Task<Ok<ProductDto>> GetAsync(Guid id, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetProductQuery(id), ct));
 
-    private static async Task<Created<ProductDto>> CreateAsync(HttpContext http, ISender sender, CancellationToken ct)
+    private static async Task<Created<ProductDto>> CreateAsync(ProductRequest body, ISender sender, CancellationToken ct)
     {
-        var body = await http.Request.ReadJsonAsync<ProductRequest>(ct);
         var product = await sender.Send(
             new CreateProductCommand(
                 body.Sku ?? string.Empty,
@@ -66,13 +65,10 @@ public static class ProductEndpoints
         return TypedResults.Created($"{BasePath}/{product.Id}", product);
     }
 
-    private static async Task<Ok<ProductDto>> UpdateAsync(string id, HttpContext http, ISender sender, CancellationToken ct)
-    {
-        var productId = ParseId(id);
-        var body = await http.Request.ReadJsonAsync<ProductRequest>(ct);
-        return TypedResults.Ok(await sender.Send(
+    private static async Task<Ok<ProductDto>> UpdateAsync(Guid id, ProductRequest body, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(
             new UpdateProductCommand(
-                productId,
+                id,
                 body.Sku ?? string.Empty,
                 body.Name ?? string.Empty,
                 body.Description ?? string.Empty,
@@ -80,14 +76,10 @@ public static class ProductEndpoints
                 body.Price?.Currency ?? string.Empty,
                 body.Stock),
             ct));
-    }
 
-    private static async Task<NoContent> DeleteAsync(string id, ISender sender, CancellationToken ct)
+    private static async Task<NoContent> DeleteAsync(Guid id, ISender sender, CancellationToken ct)
     {
-        await sender.Send(new DeleteProductCommand(ParseId(id)), ct);
+        await sender.Send(new DeleteProductCommand(id), ct);
         return TypedResults.NoContent();
     }
-
-    private static Guid ParseId(string id) =>
-        Guid.TryParse(id, out var productId) ? productId : throw new NotFoundException("No such product.");
 }

@@ -9,7 +9,7 @@ using ShopEase.Application.Sessions.Queries.ListSessions;
 using ShopEase.Web.Authentication;
 using ShopEase.Web.Browser;
 using ShopEase.Web.Endpoints.Requests;
-using ShopEase.Web.Http;
+using ShopEase.Web.ExceptionHandling;
 using ShopEase.Web.OpenApi;
 
 namespace ShopEase.Web.Endpoints;
@@ -21,9 +21,9 @@ public static class SessionEndpoints
     {
         var auth = app.MapGroup(AuthEndpoints.BasePath).WithTags("Sessions").RequireAuthorization();
         auth.MapGet("/sessions", ListAsync);
-        auth.MapDelete("/sessions/{id}", RevokeAsync);
+        auth.MapDelete("/sessions/{id:guid}", RevokeAsync).WithMetadata(new NotFoundTitle("No such session."));
         auth.MapPost("/logout-all", LogoutAllAsync);
-        auth.MapPost("/password", ChangePasswordAsync).Accepts<ChangePasswordRequest>("application/json")
+        auth.MapPost("/password", ChangePasswordAsync)
             .WithMetadata(new BrowserTransportHeaders(NeedsCsrfToken: false))
             .ProducesProblems(StatusCodes.Status429TooManyRequests);
         return app;
@@ -32,14 +32,9 @@ public static class SessionEndpoints
     private static async Task<Ok<IReadOnlyList<SessionDto>>> ListAsync(HttpContext http, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new ListSessionsQuery(http.User.GetUserId(), http.User.GetSessionId()), ct));
 
-    private static async Task<NoContent> RevokeAsync(string id, HttpContext http, ISender sender, CancellationToken ct)
+    private static async Task<NoContent> RevokeAsync(Guid id, HttpContext http, ISender sender, CancellationToken ct)
     {
-        if (!Guid.TryParse(id, out var sessionId))
-        {
-            throw new Application.Common.Exceptions.NotFoundException("No such session.");
-        }
-
-        await sender.Send(new RevokeSessionCommand(http.User.GetUserId(), sessionId), ct);
+        await sender.Send(new RevokeSessionCommand(http.User.GetUserId(), id), ct);
         return TypedResults.NoContent();
     }
 
@@ -51,9 +46,8 @@ public static class SessionEndpoints
 
     /// <summary>In browser mode the session's new refresh token replaces the spent one in the cookie, never the body.</summary>
     private static async Task<Results<Ok<TokenPair>, Ok<BrowserTokenResponse>>> ChangePasswordAsync(
-        HttpContext http, ISender sender, BrowserTransport browser, CancellationToken ct)
+        ChangePasswordRequest body, HttpContext http, ISender sender, BrowserTransport browser, CancellationToken ct)
     {
-        var body = await http.Request.ReadJsonAsync<ChangePasswordRequest>(ct);
         var sessionId = http.User.GetSessionId();
         var command = new ChangePasswordCommand(
             http.User.GetUserId(), sessionId, body.CurrentPassword ?? string.Empty, body.NewPassword ?? string.Empty);

@@ -1,16 +1,17 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Metadata;
 using ShopEase.Application.Common.Exceptions;
 using ShopEase.Web.Authentication;
-using ShopEase.Web.Browser;
-using ShopEase.Web.Http;
 using ShopEase.Web.RateLimiting;
 
 namespace ShopEase.Web.ExceptionHandling;
 
 /// <summary>
-/// The one place exceptions become HTTP: known failures get their status and code, anything else a
-/// bare 500 with a trace id. No message of an unexpected exception ever reaches the client.
+/// The one place exceptions become HTTP: a <see cref="ProblemException"/> gets the status and code it carries,
+/// the few failures that need more (field errors, a header, a status the route decides) get their own case,
+/// anything else a bare 500 with a trace id. No message of an unexpected exception ever reaches the client.
 /// </summary>
 public sealed partial class ApiExceptionHandler(ProblemWriter problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
@@ -29,13 +30,6 @@ public sealed partial class ApiExceptionHandler(ProblemWriter problems, ILogger<
                 await problems.WriteAsync(httpContext, StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed,
                     "One or more fields are invalid.", validation.Errors);
                 break;
-            case RequestBodyException body:
-                await problems.WriteAsync(httpContext, body.StatusCode, body.Code, body.Message);
-                break;
-            case InvalidCredentialsException invalid:
-                await problems.WriteAsync(httpContext, StatusCodes.Status401Unauthorized, ProblemCodes.InvalidCredentials,
-                    invalid.Message);
-                break;
             case InvalidMfaCodeException:
                 await WriteInvalidMfaCodeAsync(httpContext);
                 break;
@@ -46,28 +40,14 @@ public sealed partial class ApiExceptionHandler(ProblemWriter problems, ILogger<
                 LogServiceBusy(logger, httpContext.Request.Method, httpContext.Request.Path);
                 await ServiceUnavailable.WriteAsync(httpContext, busy.RetryAfter);
                 break;
-            case CsrfFailedException or SessionMismatchException:
-                await problems.WriteAsync(httpContext, StatusCodes.Status403Forbidden, ProblemCodes.CsrfFailed,
-                    "The CSRF token is missing or does not match this session.");
-                break;
-            case EmailNotVerifiedException:
-                await problems.WriteAsync(httpContext, StatusCodes.Status403Forbidden, ProblemCodes.EmailNotVerified,
-                    "Verify your email address before logging in.");
-                break;
-            case NotFoundException notFound:
-                await problems.WriteAsync(httpContext, StatusCodes.Status404NotFound, ProblemCodes.NotFound, notFound.Message);
-                break;
-            case IdempotencyKeyReusedException reused:
-                await problems.WriteAsync(httpContext, StatusCodes.Status422UnprocessableEntity, ProblemCodes.IdempotencyKeyReused, reused.Message);
-                break;
-            case OutOfStockException outOfStock:
-                await problems.WriteAsync(httpContext, StatusCodes.Status409Conflict, ProblemCodes.OutOfStock, outOfStock.Message);
-                break;
             case TokenNotValidException:
                 await WriteTokenNotValidAsync(httpContext);
                 break;
             case BadHttpRequestException badRequest:
                 await WriteBadRequestAsync(httpContext, badRequest);
+                break;
+            case ProblemException problem:
+                await problems.WriteAsync(httpContext, problem.Status, problem.Code, problem.Message);
                 break;
             case OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested:
                 // The client went away; nobody is left to answer.
@@ -115,9 +95,16 @@ public sealed partial class ApiExceptionHandler(ProblemWriter problems, ILogger<
                 ProblemCodes.PayloadTooLarge, "The request body is too large."),
             StatusCodes.Status415UnsupportedMediaType => problems.WriteAsync(httpContext, exception.StatusCode,
                 ProblemCodes.UnsupportedMediaType, "Send the body as application/json."),
+            _ when exception.InnerException is JsonException json
+                && JsonBindingFailure.AsFieldError(json, BodyType(httpContext)) is { } wrongType =>
+                problems.WriteAsync(httpContext, StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed,
+                    "One or more fields are invalid.", wrongType.Errors),
             _ => problems.WriteAsync(httpContext, StatusCodes.Status400BadRequest,
                 ProblemCodes.MalformedRequest, "The request could not be read."),
         };
+
+    private static Type? BodyType(HttpContext httpContext) =>
+        httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Warning,
         Message = "Database unavailable ({Exception}) for {Method} {Path}: answered 503")]

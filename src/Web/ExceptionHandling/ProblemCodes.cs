@@ -1,4 +1,5 @@
 using System.Reflection;
+using ShopEase.Application.Common.Exceptions;
 
 namespace ShopEase.Web.ExceptionHandling;
 
@@ -24,10 +25,22 @@ public static class ProblemCodes
     public const string ServiceUnavailable = "service_unavailable";
     public const string InternalError = "internal_error";
 
-    /// <summary>Every code above, found by reflection: the OpenAPI document lists them as the enum of <c>code</c>.</summary>
+    /// <summary>
+    /// Every code above and every code a <see cref="ProblemException"/> of the Application or Web layer carries,
+    /// found by reflection: the OpenAPI document lists them as the enum of <c>code</c>, so a feature's new error
+    /// type is documented without a word here.
+    /// </summary>
     public static IReadOnlyList<string> All { get; } = typeof(ProblemCodes)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
         .Where(f => f.IsLiteral && f.FieldType == typeof(string))
         .Select(f => (string)f.GetRawConstantValue()!)
+        .Union(CarriedByExceptions())
         .ToArray();
+
+    // Every exception type has a parameterless constructor (CA1032), whose instance carries the type's code.
+    private static IEnumerable<string> CarriedByExceptions() =>
+        new[] { typeof(ProblemException).Assembly, typeof(ProblemCodes).Assembly }
+            .SelectMany(assembly => assembly.GetTypes())
+            .Where(type => type.IsSubclassOf(typeof(ProblemException)) && !type.IsAbstract && type.GetConstructor(Type.EmptyTypes) is not null)
+            .Select(type => ((ProblemException)Activator.CreateInstance(type)!).Code);
 }

@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Routing.Patterns;
 
 namespace ShopEase.Web.ExceptionHandling;
 
-/// <summary>Gives the bodiless answers of routing (404, 405, 415, ...) our problem body; 405 also gets <c>Allow</c>.</summary>
+/// <summary>
+/// Gives the bodiless answers of routing (404, 405, 415, ...) our problem body; 405 also gets <c>Allow</c>, and a 404
+/// for a malformed id the title of the route it missed (<see cref="NotFoundTitle"/>).
+/// </summary>
 public static class StatusCodeProblems
 {
     public static async Task WriteAsync(StatusCodeContext context)
@@ -13,7 +16,8 @@ public static class StatusCodeProblems
         switch (http.Response.StatusCode)
         {
             case StatusCodes.Status404NotFound:
-                await problems.WriteAsync(http, StatusCodes.Status404NotFound, ProblemCodes.NotFound, "Not found.");
+                var title = EndpointsOnPath(http).Select(e => e.Metadata.GetMetadata<NotFoundTitle>()?.Title).FirstOrDefault(t => t is not null);
+                await problems.WriteAsync(http, StatusCodes.Status404NotFound, ProblemCodes.NotFound, title ?? "Not found.");
                 break;
             case StatusCodes.Status405MethodNotAllowed:
                 var allowed = AllowedMethods(http);
@@ -49,18 +53,21 @@ public static class StatusCodeProblems
         }
     }
 
-    private static string[] AllowedMethods(HttpContext http)
-    {
-        var path = http.Request.Path.Value?.TrimEnd('/') ?? string.Empty;
-        var sources = http.RequestServices.GetServices<EndpointDataSource>();
-        return sources
-            .SelectMany(s => s.Endpoints)
-            .OfType<RouteEndpoint>()
-            .Where(e => Matches(e.RoutePattern, path))
+    private static string[] AllowedMethods(HttpContext http) =>
+        EndpointsOnPath(http)
             .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [])
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Order(StringComparer.Ordinal)
             .ToArray();
+
+    /// <summary>The routes whose literal segments match the path, whatever their parameters' constraints say.</summary>
+    private static IEnumerable<RouteEndpoint> EndpointsOnPath(HttpContext http)
+    {
+        var path = http.Request.Path.Value?.TrimEnd('/') ?? string.Empty;
+        return http.RequestServices.GetServices<EndpointDataSource>()
+            .SelectMany(s => s.Endpoints)
+            .OfType<RouteEndpoint>()
+            .Where(e => Matches(e.RoutePattern, path));
     }
 
     private static bool Matches(RoutePattern pattern, string path)

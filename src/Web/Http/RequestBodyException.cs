@@ -1,33 +1,34 @@
+using ShopEase.Application.Common.Exceptions;
+using ShopEase.Web.ExceptionHandling;
+
 namespace ShopEase.Web.Http;
 
-/// <summary>The request body could not be read as the JSON object the route expects.</summary>
-public sealed class RequestBodyException : Exception
+/// <summary>A request body refused before the framework binds it (see <see cref="JsonBodyGuardMiddleware"/>).</summary>
+public sealed class RequestBodyException : ProblemException
 {
-    public RequestBodyException(int statusCode, string code, string message)
-        : base(message)
+    public RequestBodyException(int status, string code, string message)
+        : base(status, code, message)
     {
-        StatusCode = statusCode;
-        Code = code;
     }
 
     public RequestBodyException()
-        : this(StatusCodes.Status400BadRequest, ExceptionHandling.ProblemCodes.MalformedRequest, "The request body is not valid JSON.")
+        : this("The request body could not be read.")
     {
     }
 
     public RequestBodyException(string message)
-        : this(StatusCodes.Status400BadRequest, ExceptionHandling.ProblemCodes.MalformedRequest, message)
+        : this(message, null)
     {
     }
 
-    public RequestBodyException(string message, Exception innerException)
-        : base(message, innerException)
+    public RequestBodyException(string message, Exception? innerException)
+        : base(StatusCodes.Status400BadRequest, ProblemCodes.MalformedRequest, message, innerException)
     {
-        StatusCode = StatusCodes.Status400BadRequest;
-        Code = ExceptionHandling.ProblemCodes.MalformedRequest;
     }
 
-    public int StatusCode { get; }
+    public static RequestBodyException TooLarge(long limit) =>
+        new(StatusCodes.Status413PayloadTooLarge, ProblemCodes.PayloadTooLarge, $"The request body is over {limit} bytes.");
 
-    public string Code { get; }
+    public static RequestBodyException NotUtf8() =>
+        new(StatusCodes.Status415UnsupportedMediaType, ProblemCodes.UnsupportedMediaType, "Send the body as application/json.");
 }

@@ -1,20 +1,20 @@
 namespace ShopEase.Application.Common.Exceptions;
 
 /// <summary>The right password, but verified email is required and this account's is not yet.</summary>
-public sealed class EmailNotVerifiedException : Exception
+public sealed class EmailNotVerifiedException : ProblemException
 {
     public EmailNotVerifiedException()
-        : base("Verify your email address before logging in.")
+        : this("Verify your email address before logging in.")
     {
     }
 
     public EmailNotVerifiedException(string message)
-        : base(message)
+        : this(message, null)
     {
     }
 
-    public EmailNotVerifiedException(string message, Exception innerException)
-        : base(message, innerException)
+    public EmailNotVerifiedException(string message, Exception? innerException)
+        : base(403, "email_not_verified", message, innerException)
     {
     }
 }

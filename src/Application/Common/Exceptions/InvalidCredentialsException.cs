@@ -4,20 +4,20 @@ namespace ShopEase.Application.Common.Exceptions;
 /// Unknown email, wrong password or inactive account: deliberately one answer for all three. A
 /// passkey sign-in that fails any check gets it too, with its own <see cref="Exception.Message"/>.
 /// </summary>
-public sealed class InvalidCredentialsException : Exception
+public sealed class InvalidCredentialsException : ProblemException
 {
     public InvalidCredentialsException()
-        : base("The email or password is not correct.")
+        : this("The email or password is not correct.")
     {
     }
 
     public InvalidCredentialsException(string message)
-        : base(message)
+        : this(message, null)
     {
     }
 
-    public InvalidCredentialsException(string message, Exception innerException)
-        : base(message, innerException)
+    public InvalidCredentialsException(string message, Exception? innerException)
+        : base(401, "invalid_credentials", message, innerException)
     {
     }
 

@@ -1,20 +1,20 @@
 namespace ShopEase.Application.Common.Exceptions;
 
 /// <summary>No such resource for this caller: unknown, or someone else's (the two look the same on purpose).</summary>
-public sealed class NotFoundException : Exception
+public sealed class NotFoundException : ProblemException
 {
     public NotFoundException()
-        : base("Not found.")
+        : this("Not found.")
     {
     }
 
     public NotFoundException(string message)
-        : base(message)
+        : this(message, null)
     {
     }
 
-    public NotFoundException(string message, Exception innerException)
-        : base(message, innerException)
+    public NotFoundException(string message, Exception? innerException)
+        : base(404, "not_found", message, innerException)
     {
     }
 }

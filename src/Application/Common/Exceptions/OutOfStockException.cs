@@ -1,26 +1,26 @@
 namespace ShopEase.Application.Common.Exceptions;
 
 /// <summary>A checkout wanted more of a product than is left, most often because another buyer was faster.</summary>
-public sealed class OutOfStockException : Exception
+public sealed class OutOfStockException : ProblemException
 {
     public OutOfStockException(Guid productId, string productName)
-        : base($"Not enough stock of {productName}.")
+        : this($"Not enough stock of {productName}.")
     {
         ProductId = productId;
     }
 
     public OutOfStockException()
-        : base("Not enough stock.")
+        : this("Not enough stock.")
     {
     }
 
     public OutOfStockException(string message)
-        : base(message)
+        : this(message, null)
     {
     }
 
-    public OutOfStockException(string message, Exception innerException)
-        : base(message, innerException)
+    public OutOfStockException(string message, Exception? innerException)
+        : base(409, "out_of_stock", message, innerException)
     {
     }
 

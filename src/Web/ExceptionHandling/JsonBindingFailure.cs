@@ -1,0 +1,43 @@
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using ShopEase.Application.Common.Exceptions;
+
+namespace ShopEase.Web.ExceptionHandling;
+
+/// <summary>
+/// Reads the <see cref="JsonException"/> behind a failed body binding: a field of the wrong JSON type is a
+/// <c>validation_failed</c> naming that field; anything else means the body as a whole could not be read.
+/// </summary>
+public static class JsonBindingFailure
+{
+    /// <summary>
+    /// The field error, or null when the body is not JSON or nested too deeply (the reader's own error comes
+    /// wrapped), is not valid UTF-8 (it surfaces when a string is decoded), or is not an object (the root failed).
+    /// </summary>
+    public static ValidationFailedException? AsFieldError(JsonException exception, Type? bodyType)
+    {
+        if (exception.InnerException is JsonException || exception.InnerException?.InnerException is DecoderFallbackException)
+        {
+            return null;
+        }
+
+        // "$.price.amount" -> "price": our bodies are flat but for the price, which is named as a whole.
+        var path = (exception.Path ?? string.Empty).TrimStart('$', '.');
+        var end = path.IndexOfAny(['.', '[']);
+        var field = end >= 0 ? path[..end] : path;
+        return field.Length == 0
+            ? null
+            : new ValidationFailedException(JsonNamingPolicy.CamelCase.ConvertName(field), ExpectedType(bodyType, field));
+    }
+
+    private static string ExpectedType(Type? bodyType, string field)
+    {
+        var property = bodyType?.GetProperty(field, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+        var type = property is null ? null : Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+        return type == typeof(bool) ? "Must be true or false."
+            : type == typeof(int) || type == typeof(long) ? "Must be a whole number."
+            : type == typeof(string) ? "Must be a string."
+            : "Has the wrong JSON type.";
+    }
+}
