@@ -110,6 +110,32 @@ public sealed class HttpEdgeTests(ShopEaseApiFactory factory) : IClassFixture<Sh
         (await response.ReadProblemAsync()).Code.ShouldBe("malformed_request");
     }
 
+    [Theory]
+    [InlineData("", "empty or null")]
+    [InlineData("null", "empty or null")]
+    [InlineData("{\"email\":", "not valid JSON")]
+    [InlineData("not json", "not valid JSON")]
+    [InlineData("[]", "must be a JSON object")]
+    [InlineData("42", "must be a JSON object")]
+    public async Task MalformedBody_TheTitleSaysWhatIsWrong(string body, string title)
+    {
+        var response = await _client.PostRawAsync("/api/auth/login", body);
+
+        (await response.ReadProblemAsync()).Title.ShouldContain(title);
+    }
+
+    [Fact]
+    public async Task InvalidUtf8_TheTitleSaysSo()
+    {
+        var bytes = Encoding.UTF8.GetBytes("{\"email\":\"a@b.co\",\"password\":\"xx\"}");
+        bytes[30] = 0xC3;
+        bytes[31] = 0x28;
+
+        var response = await _client.PostRawAsync("/api/auth/login", bytes, "application/json");
+
+        (await response.ReadProblemAsync()).Title.ShouldContain("not valid UTF-8");
+    }
+
     [Fact]
     public async Task InvalidUtf8_Returns400MalformedRequest()
     {

@@ -100,8 +100,14 @@ public sealed partial class ApiExceptionHandler(ProblemWriter problems, ILogger<
                 problems.WriteAsync(httpContext, StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed,
                     "One or more fields are invalid.", wrongType.Errors),
             _ => problems.WriteAsync(httpContext, StatusCodes.Status400BadRequest,
-                ProblemCodes.MalformedRequest, "The request could not be read."),
+                ProblemCodes.MalformedRequest, MalformedDetail(httpContext, exception)),
         };
+
+    // Names what is wrong with the body, so that a client can fix its request.
+    private static string MalformedDetail(HttpContext httpContext, BadHttpRequestException exception) =>
+        exception.InnerException is JsonException json ? JsonBindingFailure.Describe(json)
+        : BodyType(httpContext) is not null ? "The request body is empty or null; send a JSON object."
+        : "The request could not be read.";
 
     private static Type? BodyType(HttpContext httpContext) =>
         httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;

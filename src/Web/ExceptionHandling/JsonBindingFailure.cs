@@ -31,6 +31,12 @@ public static class JsonBindingFailure
             : new ValidationFailedException(JsonNamingPolicy.CamelCase.ConvertName(field), ExpectedType(bodyType, field));
     }
 
+    /// <summary>What is wrong with a body that failed as a whole (<see cref="AsFieldError"/> gave null).</summary>
+    public static string Describe(JsonException exception) =>
+        exception.InnerException?.InnerException is DecoderFallbackException ? "The request body is not valid UTF-8."
+        : exception.InnerException is JsonException ? "The request body is not valid JSON or is nested too deeply."
+        : "The request body must be a JSON object.";
+
     private static string ExpectedType(Type? bodyType, string field)
     {
         var property = bodyType?.GetProperty(field, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
