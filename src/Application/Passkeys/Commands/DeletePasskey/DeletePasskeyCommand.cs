@@ -1,5 +1,8 @@
 using Mediator;
+using ShopEase.Application.Common.Behaviors;
 
 namespace ShopEase.Application.Passkeys.Commands.DeletePasskey;
 
-public sealed record DeletePasskeyCommand(Guid UserId, Guid PasskeyId) : ICommand;
+public sealed record DeletePasskeyCommand(Guid UserId, Guid PasskeyId)
+    : ICommand,
+    ITransactionalCommand;
