@@ -25,7 +25,7 @@ internal sealed class SessionStore(
     : ISessionStore
 {
     /// <summary>The window of <see cref="RateLimitingOptions.RefreshPerSessionPerMinute"/>.</summary>
-    internal static readonly TimeSpan RefreshWindow = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan RefreshWindow = TimeSpan.FromMinutes(1);
 
     public async Task<string?> StartSessionAsync(
         AuthSession session, DateTimeOffset refreshTokenExpiresAt, Guid passwordStamp, CancellationToken cancellationToken)

@@ -8,34 +8,24 @@ public sealed class TransactionBehaviorTests
 {
     private readonly InlineTransactionScope _transaction = new();
     private readonly ProbeCommand _message = new("probe");
+    private (int Runs, int Commits)? _whileHandling;
+    private CancellationToken _handlerToken;
 
     [Fact]
     public async Task Handle_RunsTheHandlerInsideOneTransaction_ThenCommitsIt()
     {
-        var (runsWhileHandling, commitsWhileHandling) = (-1, -1);
-        var behavior = new TransactionBehavior<ProbeCommand, string>(_transaction);
-
-        var response = await behavior.Handle(
-            _message,
-            (_, _) =>
-            {
-                (runsWhileHandling, commitsWhileHandling) = (_transaction.Runs, _transaction.Commits);
-                return ValueTask.FromResult("handled");
-            },
-            CancellationToken.None);
+        var response = await Behavior().Handle(_message, Handler, CancellationToken.None);
 
         response.ShouldBe("handled");
-        (runsWhileHandling, commitsWhileHandling).ShouldBe((1, 0));
+        _whileHandling.ShouldBe((1, 0));
         _transaction.Commits.ShouldBe(1);
     }
 
     [Fact]
     public async Task Handle_HandlerThrows_CommitsNothing_AndLetsTheExceptionThrough()
     {
-        var behavior = new TransactionBehavior<ProbeCommand, string>(_transaction);
-
         await Should.ThrowAsync<InvalidOperationException>(
-            () => behavior.Handle(_message, (_, _) => throw new InvalidOperationException("out of stock"), CancellationToken.None).AsTask());
+            () => Behavior().Handle(_message, (_, _) => throw new InvalidOperationException("out of stock"), CancellationToken.None).AsTask());
 
         _transaction.Runs.ShouldBe(1);
         _transaction.Commits.ShouldBe(0);
@@ -45,19 +35,19 @@ public sealed class TransactionBehaviorTests
     public async Task Handle_PassesTheCancellationTokenToTheHandler()
     {
         using var cancellation = new CancellationTokenSource();
-        CancellationToken seen = default;
-        var behavior = new TransactionBehavior<ProbeCommand, string>(_transaction);
 
-        await behavior.Handle(
-            _message,
-            (_, ct) =>
-            {
-                seen = ct;
-                return ValueTask.FromResult("handled");
-            },
-            cancellation.Token);
+        await Behavior().Handle(_message, Handler, cancellation.Token);
 
-        seen.ShouldBe(cancellation.Token);
+        _handlerToken.ShouldBe(cancellation.Token);
+    }
+
+    private TransactionBehavior<ProbeCommand, string> Behavior() => new(_transaction);
+
+    private ValueTask<string> Handler(ProbeCommand message, CancellationToken cancellationToken)
+    {
+        _whileHandling = (_transaction.Runs, _transaction.Commits);
+        _handlerToken = cancellationToken;
+        return ValueTask.FromResult("handled");
     }
 
     public sealed record ProbeCommand(string Name)
