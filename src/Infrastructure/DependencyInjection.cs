@@ -96,7 +96,7 @@ public static class DependencyInjection
         services.AddSingleton<SessionLivenessCache>();
         services.AddSingleton<ISessionLiveness>(sp => sp.GetRequiredService<SessionLivenessCache>());
         services.AddHostedService<SessionRevocationListener>();
-        services.AddScoped<ISessionRepository, SessionRepository>();
+        services.AddScoped<ISessionStore, SessionStore>();
         services.AddSingleton<ILoginThrottle, LoginThrottle>();
         services.AddSingleton<ICommonPasswords, Passwords.CommonPasswordList>();
 
@@ -119,7 +119,6 @@ public static class DependencyInjection
         services.AddScoped<ITransactionScope, EfTransactionScope>();
         services.AddSingleton<CurrentUserCache>();
         services.AddSingleton<ICurrentUserCache>(sp => sp.GetRequiredService<CurrentUserCache>());
-        services.AddScoped<IRefreshTokenStore, RefreshTokenStore>();
         services.AddScoped<ITotpAuthenticatorRepository, TotpAuthenticatorRepository>();
         services.AddScoped<IRecoveryCodeStore, RecoveryCodeStore>();
         services.AddScoped<IMfaChallengeStore, MfaChallengeStore>();

@@ -16,7 +16,7 @@ public sealed class InfrastructureVisibilityTests
 
     [Theory]
     [InlineData(typeof(IUserRepository), "UserRepository")]
-    [InlineData(typeof(IRefreshTokenStore), "RefreshTokenStore")]
+    [InlineData(typeof(ISessionStore), "SessionStore")]
     [InlineData(typeof(IPasswordHasher), "GatedPasswordHasher")]
     [InlineData(typeof(ITokenIssuer), "JwtTokenIssuer")]
     [InlineData(typeof(IProductRepository), "ProductRepository")]

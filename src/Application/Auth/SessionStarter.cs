@@ -15,7 +15,7 @@ namespace ShopEase.Application.Auth;
 /// (<see cref="InvalidCredentialsException"/>) when the password proved has been changed since.
 /// </summary>
 public sealed class SessionStarter(
-    IRefreshTokenStore refreshTokens,
+    ISessionStore sessions,
     ITokenIssuer tokenIssuer,
     IMapper mapper,
     TimeProvider timeProvider,
@@ -26,7 +26,7 @@ public sealed class SessionStarter(
         var now = timeProvider.GetUtcNow();
         var settings = options.Value;
         var session = AuthSession.Start(user.Id, now, settings.SessionLifetime, client.UserAgent, client.IpAddress);
-        var refresh = await refreshTokens.StartSessionAsync(
+        var refresh = await sessions.StartSessionAsync(
             session, session.RefreshTokenExpiry(now, settings.RefreshTokenLifetime), user.PasswordStamp, cancellationToken)
             ?? throw new InvalidCredentialsException();
         var access = tokenIssuer.IssueAccessToken(user.Id, session.Id);

@@ -26,10 +26,11 @@ internal sealed class CartRepository(ShopEaseDbContext db) : ICartRepository
             return true;
         }
 
-        // The account's row lock serialises one user's additions, and the count is read after it (a statement
-        // of its own, so a snapshot taken once the lock is held): concurrent additions cannot pass the bound.
-        // The upsert makes two concurrent first additions of one product one line, not a key violation.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The account's row lock serialises one user's additions until the caller's transaction ends, and the
+        // count is read after it (a statement of its own, so a snapshot taken once the lock is held): concurrent
+        // additions cannot pass the bound. The upsert makes two concurrent first additions of one product one
+        // line, not a key violation.
+        db.RequireTransaction();
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM users WHERE id = {userId} FOR NO KEY UPDATE", cancellationToken);
         var set = await db.Database.ExecuteSqlAsync(
             $"""
@@ -40,10 +41,12 @@ internal sealed class CartRepository(ShopEaseDbContext db) : ICartRepository
             ON CONFLICT (user_id, product_id) DO UPDATE SET quantity = excluded.quantity
             """,
             cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return set > 0;
     }
 
     public Task ClearAsync(Guid userId, CancellationToken cancellationToken) =>
         db.CartItems.Where(i => i.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+
+    public Task RemoveAsync(Guid userId, IReadOnlyCollection<Guid> productIds, CancellationToken cancellationToken) =>
+        db.CartItems.Where(i => i.UserId == userId && productIds.Contains(i.ProductId)).ExecuteDeleteAsync(cancellationToken);
 }

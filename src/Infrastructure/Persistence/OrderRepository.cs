@@ -30,69 +30,51 @@ internal sealed class OrderRepository(ShopEaseDbContext db) : IOrderRepository
         return (items, total);
     }
 
+    public Task ReleaseExpiredIdempotencyKeyAsync(
+        Guid userId, string idempotencyKey, DateTimeOffset expiredBefore, CancellationToken cancellationToken) =>
+        db.Orders
+            .Where(o => o.UserId == userId && o.IdempotencyKey == idempotencyKey && o.CreatedAt <= expiredBefore)
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(o => o.IdempotencyKey, (string?)null)
+                .SetProperty(o => o.IdempotencyFingerprint, (byte[]?)null), cancellationToken);
+
     public async Task<OrderPlacement> PlaceAsync(Order order, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.RequireTransaction();
         try
         {
-            var placement = await PlaceInTransactionAsync(order, cancellationToken);
-            if (placement == OrderPlacement.Placed)
+            // The order goes in first: its (user, idempotency key) row is the lock that makes a
+            // concurrent retry wait here, before it touches any stock, and then fail.
+            db.Orders.Add(order);
+            try
             {
-                await transaction.CommitAsync(cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException ex) when (UniqueConstraintSave.IsViolationOf(ex, OrderConfiguration.IdempotencyKeyIndexName))
+            {
+                return OrderPlacement.DuplicateIdempotencyKey;
             }
 
-            return placement;
+            // In product order, so that two checkouts sharing products lock them in the same order
+            // and cannot deadlock. The row lock of the UPDATE makes a concurrent buyer wait and then
+            // re-check the stock it left.
+            foreach (var line in order.Lines.OrderBy(l => l.ProductId))
+            {
+                var taken = await db.Products
+                    .Where(p => p.Id == line.ProductId && p.DeletedAt == null && p.Stock >= line.Quantity)
+                    .ExecuteUpdateAsync(u => u.SetProperty(p => p.Stock, p => p.Stock - line.Quantity), cancellationToken);
+                if (taken == 0)
+                {
+                    return OrderPlacement.OutOfStock(line.ProductId);
+                }
+            }
+
+            return OrderPlacement.Placed;
         }
         finally
         {
             // Whatever happened, this context must not try to save the order again.
             db.ChangeTracker.Clear();
         }
-    }
-
-    private async Task<OrderPlacement> PlaceInTransactionAsync(Order order, CancellationToken cancellationToken)
-    {
-        // An expired key no longer names its order: the unique index must let this one take it.
-        if (order.IdempotencyKey is { } key)
-        {
-            var expiredBefore = order.CreatedAt - Order.IdempotencyKeyLifetime;
-            await db.Orders
-                .Where(o => o.UserId == order.UserId && o.IdempotencyKey == key && o.CreatedAt <= expiredBefore)
-                .ExecuteUpdateAsync(u => u
-                    .SetProperty(o => o.IdempotencyKey, (string?)null)
-                    .SetProperty(o => o.IdempotencyFingerprint, (byte[]?)null), cancellationToken);
-        }
-
-        // The order goes in first: its (user, idempotency key) row is the lock that makes a
-        // concurrent retry wait here, before it touches any stock, and then fail.
-        db.Orders.Add(order);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (UniqueConstraintSave.IsViolationOf(ex, OrderConfiguration.IdempotencyKeyIndexName))
-        {
-            return OrderPlacement.DuplicateIdempotencyKey;
-        }
-
-        // In product order, so that two checkouts sharing products lock them in the same order
-        // and cannot deadlock. The row lock of the UPDATE makes a concurrent buyer wait and then
-        // re-check the stock it left.
-        foreach (var line in order.Lines.OrderBy(l => l.ProductId))
-        {
-            var taken = await db.Products
-                .Where(p => p.Id == line.ProductId && p.DeletedAt == null && p.Stock >= line.Quantity)
-                .ExecuteUpdateAsync(u => u.SetProperty(p => p.Stock, p => p.Stock - line.Quantity), cancellationToken);
-            if (taken == 0)
-            {
-                return OrderPlacement.OutOfStock(line.ProductId);
-            }
-        }
-
-        var ordered = order.Lines.Select(l => l.ProductId).ToList();
-        await db.CartItems
-            .Where(i => i.UserId == order.UserId && ordered.Contains(i.ProductId))
-            .ExecuteDeleteAsync(cancellationToken);
-        return OrderPlacement.Placed;
     }
 }

@@ -37,9 +37,10 @@ internal sealed class PasskeyRepository(ShopEaseDbContext db) : IPasskeyReposito
 
     public async Task<PasskeyRemoval> DeleteAsync(Guid userId, Guid passkeyId, CancellationToken cancellationToken)
     {
-        // The account row is locked first, so that the count below is read after any other delete of
-        // the same account committed: two deletes at once cannot both see a second passkey left.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The account row is locked first, until the caller's transaction ends, so that the count below is read
+        // after any other delete of the same account committed: two deletes at once cannot both see a second
+        // passkey left.
+        db.RequireTransaction();
         var owner = await db.Users.FromSql($"SELECT * FROM users WHERE id = {userId} FOR UPDATE")
             .AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         var passkeys = await db.Passkeys.Where(p => p.UserId == userId).Select(p => p.Id).ToListAsync(cancellationToken);
@@ -54,7 +55,6 @@ internal sealed class PasskeyRepository(ShopEaseDbContext db) : IPasskeyReposito
         }
 
         await db.Passkeys.Where(p => p.Id == passkeyId).ExecuteDeleteAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return PasskeyRemoval.Deleted;
     }
 }

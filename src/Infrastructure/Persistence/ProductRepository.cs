@@ -35,7 +35,7 @@ internal sealed class ProductRepository(ShopEaseDbContext db) : IProductReposito
 
     public async Task<bool> SoftDeleteAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.RequireTransaction();
         var deleted = await Live.Where(p => p.Id == id)
             .ExecuteUpdateAsync(u => u.SetProperty(p => p.DeletedAt, now), cancellationToken);
         if (deleted == 0)
@@ -44,7 +44,6 @@ internal sealed class ProductRepository(ShopEaseDbContext db) : IProductReposito
         }
 
         await db.CartItems.Where(i => i.ProductId == id).ExecuteDeleteAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return true;
     }
 

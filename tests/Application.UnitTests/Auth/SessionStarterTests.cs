@@ -17,7 +17,7 @@ public sealed class SessionStarterTests
 {
     private static readonly DateTimeOffset Joined = TestClock.Start.AddDays(-10);
 
-    private readonly IRefreshTokenStore _refreshTokens = Substitute.For<IRefreshTokenStore>();
+    private readonly ISessionStore _refreshTokens = Substitute.For<ISessionStore>();
     private readonly ITokenIssuer _tokenIssuer = Substitute.For<ITokenIssuer>();
     private readonly FakeTimeProvider _clock = TestClock.Create();
     private readonly User _ann = User.Register("ann@shop.io", "stored-hash", Joined);

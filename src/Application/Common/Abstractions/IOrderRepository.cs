@@ -14,11 +14,17 @@ public interface IOrderRepository
     Task<(IReadOnlyList<Order> Items, int Total)> ListAsync(Guid userId, int page, int pageSize, CancellationToken cancellationToken);
 
     /// <summary>
-    /// In one transaction: frees the order's idempotency key from an order older than
-    /// <see cref="Order.IdempotencyKeyLifetime"/>, saves the order (its idempotency key first, so that
-    /// concurrent retries wait for each other), takes each line's quantity from its product's stock only
-    /// where that much is left, and removes the ordered products from the user's cart. Either all of it
-    /// happens or none.
+    /// Takes the key off the user's orders placed at or before <paramref name="expiredBefore"/>: an expired key
+    /// no longer names its order, and the unique index must let a new order have it.
+    /// </summary>
+    Task ReleaseExpiredIdempotencyKeyAsync(
+        Guid userId, string idempotencyKey, DateTimeOffset expiredBefore, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Inside the caller's transaction: saves the order (its idempotency key first, so that concurrent retries
+    /// wait for each other) and takes each line's quantity from its product's stock only where that much is
+    /// left. When the answer is not <see cref="OrderPlacementStatus.Placed"/>, what was written must be rolled
+    /// back with the transaction.
     /// </summary>
     Task<OrderPlacement> PlaceAsync(Order order, CancellationToken cancellationToken);
 }

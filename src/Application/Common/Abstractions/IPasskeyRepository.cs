@@ -28,7 +28,8 @@ public interface IPasskeyRepository
 
     /// <summary>
     /// Deletes the passkey unless it is the last way into an account without a password; decided
-    /// under a lock on the account, so two deletes at once cannot both take the last two.
+    /// under a lock on the account held until the caller's transaction ends, so two deletes at once cannot both
+    /// take the last two.
     /// </summary>
     Task<PasskeyRemoval> DeleteAsync(Guid userId, Guid passkeyId, CancellationToken cancellationToken);
 }

@@ -18,7 +18,7 @@ public interface IProductRepository
     /// <returns><c>false</c> when another live product already has the SKU (a lost race).</returns>
     Task<bool> TryUpdateAsync(Product product, CancellationToken cancellationToken);
 
-    /// <summary>Marks the product deleted and takes it out of every cart, in one transaction.</summary>
+    /// <summary>Marks the product deleted and takes it out of every cart; inside the caller's transaction.</summary>
     /// <returns><c>false</c> when there is no such live product.</returns>
     Task<bool> SoftDeleteAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken);
 

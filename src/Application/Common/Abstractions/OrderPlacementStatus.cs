@@ -4,9 +4,9 @@ public enum OrderPlacementStatus
 {
     Placed,
 
-    /// <summary>A product no longer had the quantity ordered (or was deleted); nothing was changed.</summary>
+    /// <summary>A product no longer had the quantity ordered (or was deleted); the caller rolls back.</summary>
     OutOfStock,
 
-    /// <summary>The user already has an order with this idempotency key; nothing was changed.</summary>
+    /// <summary>The user already has an order with this idempotency key; the order was not saved.</summary>
     DuplicateIdempotencyKey,
 }

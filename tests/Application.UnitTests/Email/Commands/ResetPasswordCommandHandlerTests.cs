@@ -15,7 +15,7 @@ public sealed class ResetPasswordCommandHandlerTests
 
     private readonly IEmailTokenStore _tokens = Substitute.For<IEmailTokenStore>();
     private readonly IUserRepository _users = Substitute.For<IUserRepository>();
-    private readonly ISessionRepository _sessions = Substitute.For<ISessionRepository>();
+    private readonly ISessionStore _sessions = Substitute.For<ISessionStore>();
     private readonly IPasswordHasher _hasher = Substitute.For<IPasswordHasher>();
     private readonly IShopMetrics _metrics = Substitute.For<IShopMetrics>();
     private readonly InlineTransactionScope _transaction = new();

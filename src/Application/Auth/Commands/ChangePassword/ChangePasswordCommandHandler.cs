@@ -11,8 +11,7 @@ namespace ShopEase.Application.Auth.Commands.ChangePassword;
 
 public sealed partial class ChangePasswordCommandHandler(
     IUserRepository users,
-    ISessionRepository sessions,
-    IRefreshTokenStore refreshTokens,
+    ISessionStore sessions,
     IEmailTokenStore emailTokens,
     IPasswordHasher passwordHasher,
     ILoginThrottle throttle,
@@ -54,7 +53,7 @@ public sealed partial class ChangePasswordCommandHandler(
             async ct =>
             {
                 // The caller's session must still be live before anything changes.
-                var replaced = await refreshTokens.ReplaceRefreshTokenAsync(
+                var replaced = await sessions.ReplaceRefreshTokenAsync(
                     command.SessionId, now, options.Value.RefreshTokenLifetime, ct)
                     ?? throw new TokenNotValidException();
                 user.ChangePassword(newHash);

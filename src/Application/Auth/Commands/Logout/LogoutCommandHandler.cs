@@ -4,12 +4,12 @@ using ShopEase.Application.Common.Exceptions;
 
 namespace ShopEase.Application.Auth.Commands.Logout;
 
-public sealed class LogoutCommandHandler(IRefreshTokenStore refreshTokens, TimeProvider timeProvider, IShopMetrics metrics)
+public sealed class LogoutCommandHandler(ISessionStore sessions, TimeProvider timeProvider, IShopMetrics metrics)
     : ICommandHandler<LogoutCommand>
 {
     public async ValueTask<Unit> Handle(LogoutCommand command, CancellationToken cancellationToken)
     {
-        var revoked = await refreshTokens.RevokeSessionOfTokenAsync(
+        var revoked = await sessions.RevokeSessionOfTokenAsync(
             command.Refresh, command.UserId, timeProvider.GetUtcNow(), cancellationToken, command.RequiredSessionId);
         if (!revoked)
         {

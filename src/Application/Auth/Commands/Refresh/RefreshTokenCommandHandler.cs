@@ -9,7 +9,7 @@ using ShopEase.Application.Common.Options;
 namespace ShopEase.Application.Auth.Commands.Refresh;
 
 public sealed partial class RefreshTokenCommandHandler(
-    IRefreshTokenStore refreshTokens,
+    ISessionStore sessions,
     ITokenIssuer tokenIssuer,
     TimeProvider timeProvider,
     IOptions<SessionOptions> options,
@@ -19,7 +19,7 @@ public sealed partial class RefreshTokenCommandHandler(
     public async ValueTask<TokenPair> Handle(RefreshTokenCommand command, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        var rotation = await refreshTokens.RotateAsync(
+        var rotation = await sessions.RotateAsync(
             command.Refresh, now, options.Value.RefreshTokenLifetime, cancellationToken, command.RequiredSessionId);
 
         switch (rotation.Status)

@@ -9,7 +9,7 @@ namespace ShopEase.Application.Email.Commands.ResetPassword;
 public sealed class ResetPasswordCommandHandler(
     IEmailTokenStore tokens,
     IUserRepository users,
-    ISessionRepository sessions,
+    ISessionStore sessions,
     IPasswordHasher passwordHasher,
     ITransactionScope transaction,
     TimeProvider timeProvider,

@@ -33,9 +33,18 @@ public sealed class CheckoutCommandHandler(
         }
 
         var order = Order.Place(cart, now, command.IdempotencyKey);
+        if (command.IdempotencyKey is { } key)
+        {
+            await orders.ReleaseExpiredIdempotencyKeyAsync(
+                command.UserId, key, now - Order.IdempotencyKeyLifetime, cancellationToken);
+        }
+
+        // The command's transaction (ITransactionalCommand) makes the order, the stock it takes and the
+        // emptied cart one: an exception below rolls all of it back.
         var placement = await orders.PlaceAsync(order, cancellationToken);
         if (placement.Status == OrderPlacementStatus.Placed)
         {
+            await carts.RemoveAsync(command.UserId, order.Lines.Select(l => l.ProductId).ToList(), cancellationToken);
             metrics.OrderPlaced();
         }
 

@@ -3,7 +3,7 @@ using ShopEase.Application.Common.Abstractions;
 
 namespace ShopEase.Application.Sessions.Commands.LogoutAll;
 
-public sealed class LogoutAllCommandHandler(ISessionRepository sessions, TimeProvider timeProvider, IShopMetrics metrics)
+public sealed class LogoutAllCommandHandler(ISessionStore sessions, TimeProvider timeProvider, IShopMetrics metrics)
     : ICommandHandler<LogoutAllCommand>
 {
     public async ValueTask<Unit> Handle(LogoutAllCommand command, CancellationToken cancellationToken)

@@ -4,7 +4,7 @@ using ShopEase.Application.Common.Exceptions;
 
 namespace ShopEase.Application.Sessions.Commands.RevokeSession;
 
-public sealed class RevokeSessionCommandHandler(ISessionRepository sessions, TimeProvider timeProvider, IShopMetrics metrics)
+public sealed class RevokeSessionCommandHandler(ISessionStore sessions, TimeProvider timeProvider, IShopMetrics metrics)
     : ICommandHandler<RevokeSessionCommand>
 {
     public async ValueTask<Unit> Handle(RevokeSessionCommand command, CancellationToken cancellationToken)

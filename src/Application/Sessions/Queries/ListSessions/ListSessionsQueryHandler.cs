@@ -5,7 +5,7 @@ using ShopEase.Application.Sessions.Models;
 
 namespace ShopEase.Application.Sessions.Queries.ListSessions;
 
-public sealed class ListSessionsQueryHandler(ISessionRepository sessions, IMapper mapper, TimeProvider timeProvider)
+public sealed class ListSessionsQueryHandler(ISessionStore sessions, IMapper mapper, TimeProvider timeProvider)
     : IQueryHandler<ListSessionsQuery, IReadOnlyList<SessionDto>>
 {
     public async ValueTask<IReadOnlyList<SessionDto>> Handle(ListSessionsQuery query, CancellationToken cancellationToken)

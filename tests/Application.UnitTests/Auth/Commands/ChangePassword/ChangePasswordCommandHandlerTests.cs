@@ -23,8 +23,8 @@ public sealed class ChangePasswordCommandHandlerTests
 
     private readonly IUserRepository _users = Substitute.For<IUserRepository>();
     private readonly IShopMetrics _metrics = Substitute.For<IShopMetrics>();
-    private readonly ISessionRepository _sessions = Substitute.For<ISessionRepository>();
-    private readonly IRefreshTokenStore _refreshTokens = Substitute.For<IRefreshTokenStore>();
+    private readonly ISessionStore _sessions = Substitute.For<ISessionStore>();
+    private ISessionStore _refreshTokens => _sessions;
     private readonly IEmailTokenStore _emailTokens = Substitute.For<IEmailTokenStore>();
     private readonly IPasswordHasher _passwordHasher = Substitute.For<IPasswordHasher>();
     private readonly ILoginThrottle _throttle = Substitute.For<ILoginThrottle>();
@@ -275,5 +275,5 @@ public sealed class ChangePasswordCommandHandlerTests
             .Returns((string?)null);
 
     private ChangePasswordCommandHandler CreateHandler() =>
-        new(_users, _sessions, _refreshTokens, _emailTokens, _passwordHasher, _throttle, _tokenIssuer, _transaction, _clock, Options.Create(_options), _metrics, _logger);
+        new(_users, _sessions, _emailTokens, _passwordHasher, _throttle, _tokenIssuer, _transaction, _clock, Options.Create(_options), _metrics, _logger);
 }

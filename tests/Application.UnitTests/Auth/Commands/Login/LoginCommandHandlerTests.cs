@@ -24,7 +24,7 @@ public sealed class LoginCommandHandlerTests
     private readonly IUserRepository _users = Substitute.For<IUserRepository>();
     private readonly IShopMetrics _metrics = Substitute.For<IShopMetrics>();
     private readonly IPasswordHasher _passwordHasher = Substitute.For<IPasswordHasher>();
-    private readonly IRefreshTokenStore _refreshTokens = Substitute.For<IRefreshTokenStore>();
+    private readonly ISessionStore _refreshTokens = Substitute.For<ISessionStore>();
     private readonly ITokenIssuer _tokenIssuer = Substitute.For<ITokenIssuer>();
     private readonly ILoginThrottle _throttle = Substitute.For<ILoginThrottle>();
     private readonly IMfaChallengeStore _mfaChallenges = Substitute.For<IMfaChallengeStore>();

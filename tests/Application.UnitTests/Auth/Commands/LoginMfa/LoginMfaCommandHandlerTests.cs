@@ -21,7 +21,7 @@ public sealed class LoginMfaCommandHandlerTests
     private readonly ITotpAuthenticatorRepository _authenticators = Substitute.For<ITotpAuthenticatorRepository>();
     private readonly IRecoveryCodeStore _recoveryCodes = Substitute.For<IRecoveryCodeStore>();
     private readonly ILoginThrottle _throttle = Substitute.For<ILoginThrottle>();
-    private readonly IRefreshTokenStore _refreshTokens = Substitute.For<IRefreshTokenStore>();
+    private readonly ISessionStore _refreshTokens = Substitute.For<ISessionStore>();
     private readonly ITokenIssuer _tokenIssuer = Substitute.For<ITokenIssuer>();
     private readonly IShopMetrics _metrics = Substitute.For<IShopMetrics>();
     private readonly InMemoryMfaChallengeStore _challenges = new();

@@ -12,7 +12,7 @@ public sealed class LogoutCommandHandlerTests
 {
     private static readonly Guid CallerId = Guid.Parse("0193a5c2-0000-7000-8000-000000000001");
 
-    private readonly IRefreshTokenStore _refreshTokens = Substitute.For<IRefreshTokenStore>();
+    private readonly ISessionStore _refreshTokens = Substitute.For<ISessionStore>();
     private readonly IShopMetrics _metrics = Substitute.For<IShopMetrics>();
     private readonly FakeTimeProvider _clock = TestClock.Create();
 

@@ -20,7 +20,7 @@ public sealed class RefreshTokenCommandHandlerTests
     private static readonly Guid SessionId = Guid.Parse("0193a5c2-0000-7000-8000-0000000000aa");
     private static readonly TimeSpan RefreshLifetime = TimeSpan.FromHours(2);
 
-    private readonly IRefreshTokenStore _refreshTokens = Substitute.For<IRefreshTokenStore>();
+    private readonly ISessionStore _refreshTokens = Substitute.For<ISessionStore>();
     private readonly IShopMetrics _metrics = Substitute.For<IShopMetrics>();
     private readonly ITokenIssuer _tokenIssuer = Substitute.For<ITokenIssuer>();
     private readonly FakeTimeProvider _clock = TestClock.Create();

@@ -23,7 +23,7 @@ public sealed class RegisterCommandHandlerTests
     private readonly IUserRepository _users = Substitute.For<IUserRepository>();
     private readonly IShopMetrics _metrics = Substitute.For<IShopMetrics>();
     private readonly IPasswordHasher _passwordHasher = Substitute.For<IPasswordHasher>();
-    private readonly IRefreshTokenStore _refreshTokens = Substitute.For<IRefreshTokenStore>();
+    private readonly ISessionStore _refreshTokens = Substitute.For<ISessionStore>();
     private readonly ITokenIssuer _tokenIssuer = Substitute.For<ITokenIssuer>();
     private readonly IEmailTokenStore _emailTokens = Substitute.For<IEmailTokenStore>();
     private readonly IEmailOutbox _outbox = Substitute.For<IEmailOutbox>();

@@ -10,7 +10,7 @@ public sealed class LogoutAllCommandHandlerTests
 {
     private static readonly Guid CallerId = Guid.Parse("0193a5c2-0000-7000-8000-000000000001");
 
-    private readonly ISessionRepository _sessions = Substitute.For<ISessionRepository>();
+    private readonly ISessionStore _sessions = Substitute.For<ISessionStore>();
     private readonly IShopMetrics _metrics = Substitute.For<IShopMetrics>();
     private readonly FakeTimeProvider _clock = TestClock.Create();
 

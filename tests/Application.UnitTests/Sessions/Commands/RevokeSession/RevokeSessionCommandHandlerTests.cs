@@ -13,7 +13,7 @@ public sealed class RevokeSessionCommandHandlerTests
     private static readonly Guid CallerId = Guid.Parse("0193a5c2-0000-7000-8000-000000000001");
     private static readonly Guid SessionId = Guid.Parse("0193a5c2-0000-7000-8000-0000000000a1");
 
-    private readonly ISessionRepository _sessions = Substitute.For<ISessionRepository>();
+    private readonly ISessionStore _sessions = Substitute.For<ISessionStore>();
     private readonly IShopMetrics _metrics = Substitute.For<IShopMetrics>();
     private readonly FakeTimeProvider _clock = TestClock.Create();
 

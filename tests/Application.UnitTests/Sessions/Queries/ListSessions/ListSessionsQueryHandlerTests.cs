@@ -13,7 +13,7 @@ public sealed class ListSessionsQueryHandlerTests
     private static readonly Guid CallerId = Guid.Parse("0193a5c2-0000-7000-8000-000000000001");
     private static readonly TimeSpan Lifetime = TimeSpan.FromDays(30);
 
-    private readonly ISessionRepository _sessions = Substitute.For<ISessionRepository>();
+    private readonly ISessionStore _sessions = Substitute.For<ISessionStore>();
     private readonly FakeTimeProvider _clock = TestClock.Create();
     private readonly AuthSession _laptop = AuthSession.Start(CallerId, TestClock.Start.AddDays(-2), Lifetime, "Firefox/140", "203.0.113.7");
     private readonly AuthSession _phone = AuthSession.Start(CallerId, TestClock.Start.AddHours(-3), Lifetime, "ShopEase-iOS/2.1", "198.51.100.20");

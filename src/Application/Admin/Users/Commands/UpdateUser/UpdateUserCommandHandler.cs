@@ -10,7 +10,7 @@ namespace ShopEase.Application.Admin.Users.Commands.UpdateUser;
 
 public sealed partial class UpdateUserCommandHandler(
     IUserRepository users,
-    ISessionRepository sessions,
+    ISessionStore sessions,
     IMapper mapper,
     ITransactionScope transaction,
     TimeProvider timeProvider,

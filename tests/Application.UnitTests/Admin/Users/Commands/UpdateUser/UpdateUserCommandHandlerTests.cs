@@ -17,7 +17,7 @@ public sealed class UpdateUserCommandHandlerTests
 
     private readonly IUserRepository _users = Substitute.For<IUserRepository>();
     private readonly IShopMetrics _metrics = Substitute.For<IShopMetrics>();
-    private readonly ISessionRepository _sessions = Substitute.For<ISessionRepository>();
+    private readonly ISessionStore _sessions = Substitute.For<ISessionStore>();
     private readonly FakeTimeProvider _clock = TestClock.Create();
     private readonly RecordingLogger<UpdateUserCommandHandler> _logger = new();
     private readonly InlineTransactionScope _transaction = new();
