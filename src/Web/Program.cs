@@ -57,17 +57,7 @@ if (app.Environment.IsDevelopment())
     app.MapScalarApiReference();
 }
 
-app.MapHealthEndpoints();
-app.MapAuthEndpoints();
-app.MapSessionEndpoints();
-app.MapEmailEndpoints();
-app.MapPasskeyEndpoints();
-app.MapMfaEndpoints();
-app.MapAdminEndpoints();
-app.MapProductEndpoints();
-app.MapCartEndpoints();
-app.MapOrderEndpoints();
-app.MapJwksEndpoints();
+app.MapEndpointGroups();
 
 await app.RunAsync();
 return 0;

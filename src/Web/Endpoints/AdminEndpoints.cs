@@ -12,16 +12,15 @@ using ShopEase.Web.Http;
 namespace ShopEase.Web.Endpoints;
 
 /// <summary>Staff administration of accounts, behind the <see cref="StaffPolicy"/>.</summary>
-public static class AdminEndpoints
+public sealed class AdminEndpoints : IEndpointGroup
 {
     public const string BasePath = "/api/admin";
 
-    public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder app)
+    public void Map(IEndpointRouteBuilder app)
     {
         var admin = app.MapGroup(BasePath).WithTags("Admin").RequireAuthorization(StaffPolicy.Name);
         admin.MapGet("/users", ListUsersAsync);
         admin.MapPatch("/users/{id:guid}", UpdateUserAsync).WithMetadata(new NotFoundTitle("No such user."));
-        return app;
     }
 
     private static async Task<Ok<PagedResult<AdminUserDto>>> ListUsersAsync(

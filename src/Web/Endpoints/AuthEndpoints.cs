@@ -20,12 +20,12 @@ using ShopEase.Web.RateLimiting;
 namespace ShopEase.Web.Endpoints;
 
 /// <summary>The /api/auth routes: HTTP in, a command or query to the mediator, HTTP out.</summary>
-public static class AuthEndpoints
+public sealed class AuthEndpoints : IEndpointGroup
 {
     public const string BasePath = "/api/auth";
     public const string CurrentUserPath = BasePath + "/me";
 
-    public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
+    public void Map(IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup(BasePath).WithTags("Auth");
         auth.MapPost("/register", RegisterAsync)
@@ -52,7 +52,6 @@ public static class AuthEndpoints
             .WithMetadata(new TokenNotValidStatus(StatusCodes.Status400BadRequest), new BrowserTransportHeaders(NeedsCsrfToken: true))
             .Produces(StatusCodes.Status205ResetContent);
         auth.MapGet("/me", MeAsync).RequireAuthorization();
-        return app;
     }
 
     private static async Task<Results<Created<AuthResult>, Created<BrowserAuthResponse>, Created<UserResult>>> RegisterAsync(

@@ -12,16 +12,15 @@ using ShopEase.Web.Http;
 namespace ShopEase.Web.Endpoints;
 
 /// <summary>The caller's own cart; any signed-in account has one.</summary>
-public static class CartEndpoints
+public sealed class CartEndpoints : IEndpointGroup
 {
-    public static IEndpointRouteBuilder MapCartEndpoints(this IEndpointRouteBuilder app)
+    public void Map(IEndpointRouteBuilder app)
     {
         // Grouped under /api rather than /api/cart, so that the cart's own route has no trailing slash.
         var api = app.MapGroup("/api").WithTags("Cart").RequireAuthorization().WithNoStore();
         api.MapGet("/cart", GetAsync);
         api.MapPut("/cart/items/{productId}", SetItemAsync);
         api.MapDelete("/cart", ClearAsync);
-        return app;
     }
 
     private static async Task<Ok<CartDto>> GetAsync(HttpContext http, ISender sender, CancellationToken ct) =>

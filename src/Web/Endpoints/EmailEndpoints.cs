@@ -18,9 +18,9 @@ namespace ShopEase.Web.Endpoints;
 /// What these routes promise arrives by mail, so most answer 202 at once. Their problem answers all follow
 /// from how they are mapped (a body, a token, a rate limit), so none is declared here.
 /// </summary>
-public static class EmailEndpoints
+public sealed class EmailEndpoints : IEndpointGroup
 {
-    public static IEndpointRouteBuilder MapEmailEndpoints(this IEndpointRouteBuilder app)
+    public void Map(IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup(AuthEndpoints.BasePath).WithTags("Email");
         auth.MapPost("/email/verify", VerifyAsync)
@@ -36,7 +36,6 @@ public static class EmailEndpoints
         auth.MapPost("/email", ChangeAsync)
             .RequireAuthorization()
             .RequireRateLimiting(RateLimitingSetup.ChangeEmailPolicy);
-        return app;
     }
 
     private static async Task<Ok<VerifyEmailResult>> VerifyAsync(EmailTokenRequest body, ISender sender, CancellationToken ct) =>

@@ -7,14 +7,13 @@ namespace ShopEase.Web.Endpoints;
 /// The public keys, so that other services validate ShopEase tokens with nothing but this URL.
 /// Empty with HS256, whose key is a shared secret.
 /// </summary>
-public static class JwksEndpoints
+public sealed class JwksEndpoints : IEndpointGroup
 {
     public const string Path = "/.well-known/jwks.json";
 
-    public static IEndpointRouteBuilder MapJwksEndpoints(this IEndpointRouteBuilder app)
+    public void Map(IEndpointRouteBuilder app)
     {
         app.MapGet(Path, GetKeys).WithTags("Keys");
-        return app;
     }
 
     private static Ok<JwksDocument> GetKeys(SigningKeyRing keys, HttpContext http)

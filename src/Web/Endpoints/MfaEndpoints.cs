@@ -14,9 +14,9 @@ namespace ShopEase.Web.Endpoints;
 /// The caller's second factor: set up and confirm TOTP, turn it off, renew the recovery codes. The
 /// second step of a login (<c>POST /api/auth/login/mfa</c>) is with the other login routes.
 /// </summary>
-public static class MfaEndpoints
+public sealed class MfaEndpoints : IEndpointGroup
 {
-    public static IEndpointRouteBuilder MapMfaEndpoints(this IEndpointRouteBuilder app)
+    public void Map(IEndpointRouteBuilder app)
     {
         var mfa = app.MapGroup(AuthEndpoints.BasePath + "/mfa").WithTags("Second factor").RequireAuthorization();
 
@@ -28,7 +28,6 @@ public static class MfaEndpoints
             .ProducesProblems(StatusCodes.Status429TooManyRequests);
         mfa.MapPost("/recovery-codes", RegenerateRecoveryCodesAsync)
             .ProducesProblems(StatusCodes.Status429TooManyRequests);
-        return app;
     }
 
     private static async Task<Ok<TotpSetupResult>> SetupAsync(PasswordRequest body, HttpContext http, ISender sender, CancellationToken ct) =>

@@ -13,12 +13,12 @@ using ShopEase.Web.Http;
 namespace ShopEase.Web.Endpoints;
 
 /// <summary>Checking out the caller's cart, and the caller's own orders.</summary>
-public static class OrderEndpoints
+public sealed class OrderEndpoints : IEndpointGroup
 {
     public const string BasePath = "/api/orders";
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
-    public static IEndpointRouteBuilder MapOrderEndpoints(this IEndpointRouteBuilder app)
+    public void Map(IEndpointRouteBuilder app)
     {
         // Grouped under /api rather than /api/orders, so that the collection's route has no trailing slash.
         var api = app.MapGroup("/api").WithTags("Orders").RequireAuthorization().WithNoStore();
@@ -26,7 +26,6 @@ public static class OrderEndpoints
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/orders", ListAsync);
         api.MapGet("/orders/{id:guid}", GetAsync).WithMetadata(new NotFoundTitle("No such order."));
-        return app;
     }
 
     /// <summary>201 for a new order; 200 with the same body when the Idempotency-Key names an earlier one.</summary>

@@ -22,13 +22,13 @@ namespace ShopEase.Web.Endpoints;
 /// Passkeys (WebAuthn): a signed-in user registers, lists, renames and deletes them; anyone signs
 /// in with one. The options are WebAuthn's JSON forms, for <c>PublicKeyCredential.parse…FromJSON</c>.
 /// </summary>
-public static class PasskeyEndpoints
+public sealed class PasskeyEndpoints : IEndpointGroup
 {
     private const string Segment = "/passkeys";
 
     public const string BasePath = AuthEndpoints.BasePath + Segment;
 
-    public static IEndpointRouteBuilder MapPasskeyEndpoints(this IEndpointRouteBuilder app)
+    public void Map(IEndpointRouteBuilder app)
     {
         // Grouped on /api/auth so that the list is routed as exactly /api/auth/passkeys, with no trailing slash.
         var passkeys = app.MapGroup(AuthEndpoints.BasePath).WithTags("Passkeys");
@@ -51,7 +51,6 @@ public static class PasskeyEndpoints
             .RequireRateLimiting(RateLimitingSetup.LoginPolicy)
             .WithMetadata(new BrowserTransportHeaders(NeedsCsrfToken: false))
             .ProducesProblems(StatusCodes.Status401Unauthorized);
-        return app;
     }
 
     private static async Task<Ok<CreationOptions>> BeginRegistrationAsync(HttpContext http, ISender sender, CancellationToken ct) =>

@@ -15,11 +15,11 @@ using ShopEase.Web.Http;
 namespace ShopEase.Web.Endpoints;
 
 /// <summary>The catalogue: anyone reads it, staff change it.</summary>
-public static class ProductEndpoints
+public sealed class ProductEndpoints : IEndpointGroup
 {
     public const string BasePath = "/api/products";
 
-    public static IEndpointRouteBuilder MapProductEndpoints(this IEndpointRouteBuilder app)
+    public void Map(IEndpointRouteBuilder app)
     {
         // Grouped under /api rather than /api/products, so that the collection's route has no trailing slash.
         var api = app.MapGroup("/api").WithTags("Products");
@@ -31,7 +31,6 @@ public static class ProductEndpoints
         product.MapGet("/{id:guid}", GetAsync);
         product.MapPut("/{id:guid}", UpdateAsync).RequireAuthorization(StaffPolicy.Name);
         product.MapDelete("/{id:guid}", DeleteAsync).RequireAuthorization(StaffPolicy.Name);
-        return app;
     }
 
     private static async Task<Ok<PagedResult<ProductDto>>> ListAsync(

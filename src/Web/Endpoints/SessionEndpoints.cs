@@ -15,9 +15,9 @@ using ShopEase.Web.OpenApi;
 namespace ShopEase.Web.Endpoints;
 
 /// <summary>The caller's sessions and password: every route needs a live access token.</summary>
-public static class SessionEndpoints
+public sealed class SessionEndpoints : IEndpointGroup
 {
-    public static IEndpointRouteBuilder MapSessionEndpoints(this IEndpointRouteBuilder app)
+    public void Map(IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup(AuthEndpoints.BasePath).WithTags("Sessions").RequireAuthorization();
         auth.MapGet("/sessions", ListAsync);
@@ -26,7 +26,6 @@ public static class SessionEndpoints
         auth.MapPost("/password", ChangePasswordAsync)
             .WithMetadata(new BrowserTransportHeaders(NeedsCsrfToken: false))
             .ProducesProblems(StatusCodes.Status429TooManyRequests);
-        return app;
     }
 
     private static async Task<Ok<IReadOnlyList<SessionDto>>> ListAsync(HttpContext http, ISender sender, CancellationToken ct) =>

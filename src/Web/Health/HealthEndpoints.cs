@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
+using ShopEase.Web.Endpoints;
+
 namespace ShopEase.Web.Health;
 
 /// <summary>
@@ -8,16 +10,15 @@ namespace ShopEase.Web.Health;
 /// Route handlers over <see cref="HealthCheckService"/> rather than the health-check middleware,
 /// so that both answers are in the OpenAPI document like every other route.
 /// </summary>
-public static class HealthEndpoints
+public sealed class HealthEndpoints : IEndpointGroup
 {
     public const string ReadyTag = "ready";
 
-    public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
+    public void Map(IEndpointRouteBuilder app)
     {
         var health = app.MapGroup("/health").WithTags("Health").DisableRateLimiting();
         health.MapGet("/live", Live);
         health.MapGet("/ready", ReadyAsync).Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable);
-        return app;
     }
 
     private static Ok<HealthResponse> Live(HttpContext http)
