@@ -127,11 +127,7 @@ public sealed class HttpEdgeTests(ShopEaseApiFactory factory) : IClassFixture<Sh
     [Fact]
     public async Task InvalidUtf8_TheTitleSaysSo()
     {
-        var bytes = Encoding.UTF8.GetBytes("{\"email\":\"a@b.co\",\"password\":\"xx\"}");
-        bytes[30] = 0xC3;
-        bytes[31] = 0x28;
-
-        var response = await _client.PostRawAsync("/api/auth/login", bytes, "application/json");
+        var response = await _client.PostRawAsync("/api/auth/login", LoginWithInvalidUtf8(), "application/json");
 
         (await response.ReadProblemAsync()).Title.ShouldContain("not valid UTF-8");
     }
@@ -139,11 +135,7 @@ public sealed class HttpEdgeTests(ShopEaseApiFactory factory) : IClassFixture<Sh
     [Fact]
     public async Task InvalidUtf8_Returns400MalformedRequest()
     {
-        var bytes = Encoding.UTF8.GetBytes("{\"email\":\"a@b.co\",\"password\":\"xx\"}");
-        bytes[30] = 0xC3;
-        bytes[31] = 0x28;
-
-        var response = await _client.PostRawAsync("/api/auth/login", bytes, "application/json");
+        var response = await _client.PostRawAsync("/api/auth/login", LoginWithInvalidUtf8(), "application/json");
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.ReadProblemAsync()).Code.ShouldBe("malformed_request");
@@ -196,5 +188,14 @@ public sealed class HttpEdgeTests(ShopEaseApiFactory factory) : IClassFixture<Sh
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         response.Headers.GetValues("X-Content-Type-Options").ShouldBe(["nosniff"]);
+    }
+
+    // A login body whose password holds a byte sequence that is not UTF-8 (0xC3 0x28).
+    private static byte[] LoginWithInvalidUtf8()
+    {
+        var bytes = Encoding.UTF8.GetBytes("{\"email\":\"a@b.co\",\"password\":\"xx\"}");
+        bytes[30] = 0xC3;
+        bytes[31] = 0x28;
+        return bytes;
     }
 }
