@@ -71,10 +71,12 @@ public sealed class HttpEdgeTests(ShopEaseApiFactory factory) : IClassFixture<Sh
         (await response.ReadProblemAsync()).Code.ShouldBe("unsupported_media_type");
     }
 
-    [Fact]
-    public async Task JsonWithCharset_IsAccepted()
+    [Theory]
+    [InlineData("application/json; charset=utf-8")]
+    [InlineData("application/json; charset=\"UTF-8\"")]
+    public async Task JsonWithCharset_IsAccepted(string contentType)
     {
-        var response = await _client.PostRawAsync("/api/auth/login", "{}", "application/json; charset=utf-8");
+        var response = await _client.PostRawAsync("/api/auth/login", "{}", contentType);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.ReadProblemAsync()).Code.ShouldBe("validation_failed");

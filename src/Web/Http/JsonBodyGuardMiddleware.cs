@@ -27,11 +27,19 @@ public sealed class JsonBodyGuardMiddleware(RequestDelegate next, IOptions<Reque
             throw RequestBodyException.TooLarge(limit);
         }
 
-        if (MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
-            && contentType.Charset is { HasValue: true } charset
-            && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+        if (MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType) && contentType.Charset is { HasValue: true } charset)
         {
-            throw RequestBodyException.NotUtf8();
+            if (!HeaderUtilities.RemoveQuotes(charset).Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+            {
+                throw RequestBodyException.NotUtf8();
+            }
+
+            // charset="utf-8" means charset=utf-8 (RFC 9110), but the framework's reader only knows the bare form.
+            if (HeaderUtilities.IsQuoted(charset))
+            {
+                contentType.Charset = "utf-8";
+                request.ContentType = contentType.ToString();
+            }
         }
 
         request.Body = new LengthLimitedStream(request.Body, limit);
