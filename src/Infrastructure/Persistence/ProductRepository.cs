@@ -9,7 +9,7 @@ internal sealed class ProductRepository(ShopEaseDbContext db) : IProductReposito
 {
     private const string LikeEscape = "\\";
 
-    private IQueryable<Product> Live => db.Products.Where(p => p.DeletedAt == null);
+    private IQueryable<Product> Live => db.Set<Product>().Where(p => p.DeletedAt == null);
 
     public Task<Product?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         Live.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
@@ -19,7 +19,7 @@ internal sealed class ProductRepository(ShopEaseDbContext db) : IProductReposito
 
     public async Task<bool> TryAddAsync(Product product, CancellationToken cancellationToken)
     {
-        db.Products.Add(product);
+        db.Set<Product>().Add(product);
         return await TrySaveAsync(product, cancellationToken);
     }
 
@@ -27,7 +27,7 @@ internal sealed class ProductRepository(ShopEaseDbContext db) : IProductReposito
     {
         if (db.Entry(product).State == EntityState.Detached)
         {
-            db.Products.Update(product);
+            db.Set<Product>().Update(product);
         }
 
         return await TrySaveAsync(product, cancellationToken);
