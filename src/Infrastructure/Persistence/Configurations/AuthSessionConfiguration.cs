@@ -20,7 +20,7 @@ internal sealed class AuthSessionConfiguration : IEntityTypeConfiguration<AuthSe
         builder.HasOne<User>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(s => s.UserId);
 
-        // The per-session refresh limit's fixed window, kept and counted by RefreshTokenStore's rotation
+        // The per-session refresh limit's fixed window, kept and counted by SessionStore's rotation
         // statement itself: bookkeeping of the rate limit, not part of the session's domain.
         builder.Property<DateTimeOffset?>(RefreshWindowStartedAt);
         builder.Property<int>(RefreshCount);
