@@ -17,7 +17,7 @@ public static class JsonBindingFailure
     /// </summary>
     public static ValidationFailedException? AsFieldError(JsonException exception, Type? bodyType)
     {
-        if (exception.InnerException is JsonException || exception.InnerException?.InnerException is DecoderFallbackException)
+        if (IsNotJson(exception) || IsNotUtf8(exception))
         {
             return null;
         }
@@ -33,9 +33,15 @@ public static class JsonBindingFailure
 
     /// <summary>What is wrong with a body that failed as a whole (<see cref="AsFieldError"/> gave null).</summary>
     public static string Describe(JsonException exception) =>
-        exception.InnerException?.InnerException is DecoderFallbackException ? "The request body is not valid UTF-8."
-        : exception.InnerException is JsonException ? "The request body is not valid JSON or is nested too deeply."
+        IsNotUtf8(exception) ? "The request body is not valid UTF-8."
+        : IsNotJson(exception) ? "The request body is not valid JSON or is nested too deeply."
         : "The request body must be a JSON object.";
+
+    // The reader's own errors (syntax, depth) come wrapped in a second JsonException.
+    private static bool IsNotJson(JsonException exception) => exception.InnerException is JsonException;
+
+    // Invalid UTF-8 surfaces when a string is decoded.
+    private static bool IsNotUtf8(JsonException exception) => exception.InnerException?.InnerException is DecoderFallbackException;
 
     private static string ExpectedType(Type? bodyType, string field)
     {
